@@ -1,0 +1,33 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+
+class AdminAccessMiddleware:
+    """Readers never reach the administration.
+
+    Wagtail sends a logged-in user without admin access back to the login page, which reads like a
+    failed login. Here they get a French 403 page that says what happened instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def admin_prefix(self):
+        return reverse("wagtailadmin_home")
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith(self.admin_prefix)
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied(_("L'administration du portail est réservée aux contributeurs, modérateurs et animateurs."))
+        return None

@@ -1,0 +1,162 @@
+"""Pages and settings shared by the whole portal.
+
+`BasePage` holds what every page has in common (a chapô, a listing image, search fields and
+breadcrumbs), so that the domain's page types stay thin.
+"""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    intro = models.TextField(
+        _("chapô"),
+        blank=True,
+        help_text=_("Deux ou trois phrases qui résument la page ; reprises dans les listes et la recherche."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de liste"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Illustration des cartes qui mènent à cette page."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    def breadcrumb_data(self, request=None):
+        """The DSFR breadcrumb of this page: the home page is the breadcrumb's own root link."""
+        ancestors = self.get_ancestors().filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+        return {
+            "links": [{"url": page.get_url(request), "title": page.title} for page in ancestors],
+            "current": self.title,
+        }
+
+
+class ContentBodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("Intertitre"), form_classname="title", icon="title")
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraphe"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
+    )
+    image = ImageBlock(label=_("Image"))
+    document = DocumentChooserBlock(label=_("Document"))
+    callout = blocks.StructBlock(
+        [("title", blocks.CharBlock(label=_("Titre"), required=False)), ("text", blocks.TextBlock(label=_("Texte")))],
+        label=_("Mise en avant"),
+        icon="pick",
+    )
+
+    class Meta:
+        block_counts = {}
+
+
+class HomePage(BasePage):
+    body = RichTextField(
+        _("présentation"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Le texte d'accueil du portail, sous le chapô."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def breadcrumb_data(self, request=None):
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        from .sections import sections_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = sections_for(request, self)
+        return context
+
+
+class ContentPage(BasePage):
+    """An editorial page: help, legal notice, the accessibility statement…"""
+
+    body = StreamField(ContentBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+class AccessibilityStatus(models.TextChoices):
+    NOT = "non", _("non conforme")
+    PARTIAL = "partiellement", _("partiellement conforme")
+    FULL = "totalement", _("totalement conforme")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    portal_name = models.CharField(_("nom du portail"), max_length=80, default="Réseaux de pratiques")
+    tagline = models.CharField(
+        _("devise"),
+        max_length=160,
+        blank=True,
+        default="Retours d'expérience des réseaux de l'administration",
+    )
+    contact_email = models.EmailField(
+        _("adresse de contact"),
+        blank=True,
+        help_text=_("Affichée en pied de page ; reçoit les questions des lecteurs."),
+    )
+    accessibility_status = models.CharField(
+        _("conformité RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NOT,
+        help_text=_("État de conformité affiché en pied de page, tel qu'établi par le dernier audit."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("tagline"), FieldPanel("contact_email")], _("Portail")),
+        MultiFieldPanel([FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], _("Accessibilité")),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du portail")
+
+    @cached_property
+    def accessibility_label(self):
+        return _("Accessibilité : %(status)s") % {"status": self.get_accessibility_status_display()}

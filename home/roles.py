@@ -1,0 +1,197 @@
+"""The portal's roles and what each may do.
+
+The five groups are created by a data migration (`home/migrations/0002_roles.py`). Their permissions
+are completed here, after every `migrate`, because Django creates permission rows only once every app
+has migrated, and because the pages that carry Wagtail page permissions (the fiches index, the networks
+index…) are created by later migrations. The sync is additive: it never removes a permission that an
+administrator granted in the admin.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+READERS = "Lecteurs"
+CONTRIBUTORS = "Contributeurs"
+MODERATORS = "Modérateurs"
+ANIMATORS = "Animateurs"
+ADMINISTRATORS = "Administrateurs"
+
+MODERATION_WORKFLOW = "Modération des fiches"
+MODERATION_TASK = "Validation par un modérateur"
+
+ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    description: str
+    admin_access: bool = False
+    # "app_label.codename", or "app_label.*" for every permission of an app
+    model_permissions: tuple = ()
+    # permissions on the root collection of images and documents
+    collection_permissions: tuple = ()
+    # (page model label, permission types) granted on every page of that type; "wagtailcore.Page"
+    # means the root of the tree
+    page_permissions: tuple = field(default_factory=tuple)
+
+
+ROLES = (
+    Role(
+        READERS,
+        _("Cadres : lisent et recherchent les fiches ; n'accèdent pas à l'administration."),
+    ),
+    Role(
+        CONTRIBUTORS,
+        _("Rédigent et modifient des fiches et les soumettent à la modération, sans pouvoir publier."),
+        admin_access=True,
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.choose_document",
+        ),
+        page_permissions=(("home.HomePage", ("add", "change")),),
+    ),
+    Role(
+        MODERATORS,
+        _("Relisent et publient les fiches soumises."),
+        admin_access=True,
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+        ),
+        page_permissions=(("home.HomePage", ("add", "change", "publish", "lock", "unlock")),),
+    ),
+    Role(
+        ANIMATORS,
+        _("Animent leurs réseaux : membres, livrables et sélections de fiches."),
+        admin_access=True,
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.choose_document",
+        ),
+    ),
+    Role(
+        ADMINISTRATORS,
+        _("Administrent le portail : pages, réglages, comptes et groupes."),
+        admin_access=True,
+        model_permissions=(
+            "auth.*",
+            "home.*",
+            "practices.*",
+            "search.*",
+            "taggit.*",
+            "wagtailcore.*",
+            "wagtaildocs.*",
+            "wagtailimages.*",
+            "wagtailredirects.*",
+            "wagtailusers.*",
+        ),
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtailimages.delete_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+            "wagtaildocs.delete_document",
+        ),
+        page_permissions=(("wagtailcore.Page", ALL_PAGE_PERMISSIONS),),
+    ),
+)
+
+# The moderation workflow applies to every page of these types and their subtrees.
+MODERATED_PAGE_TYPES = ("home.HomePage",)
+
+
+def _permissions(labels):
+    from django.contrib.auth.models import Permission
+
+    found = []
+    for label in labels:
+        app_label, codename = label.split(".", 1)
+        qs = Permission.objects.filter(content_type__app_label=app_label)
+        if codename != "*":
+            qs = qs.filter(codename=codename)
+        found.extend(qs)
+    return found
+
+
+def _pages_of_type(label):
+    from django.apps import apps
+    from wagtail.models import Page
+
+    if label == "wagtailcore.Page":
+        return list(Page.get_root_nodes())
+    return list(apps.get_model(label).objects.all())
+
+
+def sync_roles():
+    """Create the groups if needed and grant each role what ROLES says; idempotent and additive."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    root_collection = Collection.get_first_root_node()
+    page_permissions = {p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore", codename__endswith="_page")}
+    groups = {}
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        groups[role.name] = group
+        labels = list(role.model_permissions)
+        if role.admin_access:
+            labels.append("wagtailadmin.access_admin")
+        group.permissions.add(*_permissions(labels))
+        if root_collection is not None:
+            for permission in _permissions(role.collection_permissions):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+        for model_label, types in role.page_permissions:
+            for page in _pages_of_type(model_label):
+                for permission_type in types:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page=page, permission=page_permissions[f"{permission_type}_page"]
+                    )
+    _sync_moderation_workflow(groups[MODERATORS])
+    return groups
+
+
+def _sync_moderation_workflow(moderators):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    task = GroupApprovalTask.objects.filter(name=MODERATION_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION_TASK)
+    task.groups.add(moderators)
+    workflow, created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
+    if created or not workflow.workflow_tasks.exists():
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for label in MODERATED_PAGE_TYPES:
+        for page in _pages_of_type(label):
+            WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def sync_roles_after_migrate(sender, app_config=None, using="default", plan=None, **kwargs):
+    """post_migrate handler: run once per migrate, after the last app, with every permission created."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    configs = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if not configs or sender is not configs[-1]:
+        return
+    from django.db import connections
+
+    if "home_homepage" not in connections[using].introspection.table_names():
+        return  # the portal's own tables were migrated away (migrate home zero)
+    for config in configs:
+        create_permissions(config, verbosity=0, using=using)
+    sync_roles()

@@ -1,0 +1,42 @@
+import posixpath
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.static import serve
+
+
+@login_not_required
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and uptime probes: 200 and an empty body when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse(status=503)
+    return HttpResponse(status=200)
+
+
+@require_safe
+def protected_media(request, path):
+    """Uploaded files (images, renditions, documents) behind the login requirement.
+
+    With MEDIA_ACCEL_REDIRECT_PREFIX, the web server streams the file once Django has checked the login.
+    """
+    path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("..") or path in ("", "."):
+        raise Http404
+    if settings.MEDIA_ACCEL_REDIRECT_PREFIX:
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_REDIRECT_PREFIX.rstrip("/") + "/" + path
+        del response["Content-Type"]
+    else:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

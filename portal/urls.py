@@ -1,0 +1,65 @@
+"""The portal's routes.
+
+An intranet: every route requires a logged-in user (LoginRequiredMiddleware). Only the views named in
+PUBLIC_VIEWS may be reached anonymously. Libraries sometimes mark their own views @login_not_required
+(Django REST framework does for every API view, Wagtail's login pages inherit it from Django); the sweep
+at the bottom of this module puts them back under the rule, so that a route added later cannot escape
+it by accident, and every anonymous request lands on the same login page. tests/test_access.py walks the resolver and requests every route anonymously.
+"""
+
+from django.conf import settings
+from django.urls import URLResolver, include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.views.serve import ServeView
+
+from home import views as home_views
+
+from .api import api_router
+
+PUBLIC_VIEWS = frozenset(
+    {
+        "healthz",
+        "login",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+    }
+)
+
+urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
+    path("", include("home.auth_urls")),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
+    path("api/v2/", api_router.urls),
+    path("recherche/", include("search.urls")),
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", home_views.protected_media, name="media"),
+    # Wagtail's page serving comes last: it answers every remaining URL.
+    path("", include(wagtail_urls)),
+]
+
+
+def iter_patterns(patterns, prefix=""):
+    """Every (route, URLPattern) below `patterns`, with the route's full textual prefix."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from iter_patterns(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern), pattern
+
+
+def _require_login_everywhere(patterns):
+    for _route, pattern in iter_patterns(patterns):
+        callback = pattern.callback
+        if getattr(callback, "login_required", True) is False and pattern.name not in PUBLIC_VIEWS:
+            callback.login_required = True
+        # One login page: the middleware honours a view's own login_url (Wagtail's admin sets one).
+        if getattr(callback, "login_url", None) not in (None, settings.LOGIN_URL):
+            callback.login_url = settings.LOGIN_URL
+
+
+_require_login_everywhere(urlpatterns)

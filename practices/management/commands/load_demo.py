@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.roles import sync_roles
+from practices.demo import accounts, site
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent : le relancer ne change rien)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            sync_roles()
+            site.load()
+            created_accounts = accounts.load()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
+        if created_accounts:
+            self.stdout.write("")
+            self.stdout.write(f"Comptes de démonstration (mot de passe : {settings.PORTAL_DEMO_PASSWORD}) :")
+            for username, role in created_accounts:
+                self.stdout.write(f"  {username:<14} {role}")

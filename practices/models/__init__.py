@@ -1,0 +1,1 @@
+"""The domain, one module per concept (taxonomy, fiche, network, livrable, collection)."""

@@ -1,0 +1,48 @@
+import pytest
+from wagtail.models import Page
+
+from home import roles
+from home.models import HomePage
+
+from .factories import make_user
+
+
+@pytest.fixture
+def home_page(db):
+    return HomePage.objects.get(depth=2)
+
+
+@pytest.fixture
+def reader(db):
+    return make_user(roles.READERS, username="lecteur-test")
+
+
+@pytest.fixture
+def contributor(db):
+    return make_user(roles.CONTRIBUTORS, username="contributeur-test")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user(roles.MODERATORS, username="moderateur-test")
+
+
+@pytest.fixture
+def animator(db):
+    return make_user(roles.ANIMATORS, username="animateur-test")
+
+
+@pytest.fixture
+def administrator(db):
+    return make_user(roles.ADMINISTRATORS, username="administrateur-test")
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()

@@ -1,0 +1,69 @@
+"""load_demo: idempotent, and demo accounts only where the settings allow them."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Revision
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Row counts of every model, and the latest revision id: what a second run must not change."""
+    counts = {model._meta.label: model.objects.count() for model in apps.get_models() if not model._meta.proxy}
+    counts.pop("wagtailsearch.IndexEntry", None)  # rebuilt by update_index on every run
+    counts.pop("sessions.Session", None)
+    latest = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return counts, latest
+
+
+def run_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_twice_changes_nothing():
+    run_demo()
+    first = snapshot()
+    run_demo()
+    assert snapshot() == first
+
+
+def test_demo_accounts_one_per_role_and_printed():
+    output = run_demo()
+    User = get_user_model()
+    for username, role in [
+        ("lecteur", "Lecteurs"),
+        ("contributeur", "Contributeurs"),
+        ("moderateur", "Modérateurs"),
+        ("animateur", "Animateurs"),
+        ("admin", "Administrateurs"),
+    ]:
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert user.check_password("reseaux-demo-2026")
+        assert username in output
+    assert "reseaux-demo-2026" in output
+
+
+@override_settings(PORTAL_DEMO_ACCOUNTS=False)
+def test_no_account_outside_dev_settings():
+    output = run_demo()
+    assert get_user_model().objects.count() == 0
+    assert "mot de passe" not in output
+
+
+def test_dev_settings_are_the_only_ones_with_demo_accounts():
+    import portal.settings.base as base
+    import portal.settings.dev as dev
+
+    assert dev.PORTAL_DEMO_ACCOUNTS is True
+    assert base.PORTAL_DEMO_ACCOUNTS is False
+    # production.py does not turn them on
+    source = (base.BASE_DIR / "portal" / "settings" / "production.py").read_text()
+    assert "PORTAL_DEMO_ACCOUNTS" not in source
