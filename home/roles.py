@@ -21,6 +21,13 @@ MODERATION_WORKFLOW = "Modération des fiches"
 MODERATION_TASK = "Validation par un modérateur"
 
 ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+# What someone who writes needs in the image and document libraries.
+UPLOAD_AND_CHOOSE_MEDIA = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
 
 
 @dataclass(frozen=True)
@@ -46,12 +53,7 @@ ROLES = (
         CONTRIBUTORS,
         _("Rédigent et modifient des fiches et les soumettent à la modération, sans pouvoir publier."),
         admin_access=True,
-        collection_permissions=(
-            "wagtailimages.add_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ),
+        collection_permissions=UPLOAD_AND_CHOOSE_MEDIA,
         page_permissions=(("home.HomePage", ("add", "change")),),
     ),
     Role(
@@ -72,12 +74,7 @@ ROLES = (
         ANIMATORS,
         _("Animent leurs réseaux : membres, livrables et sélections de fiches."),
         admin_access=True,
-        collection_permissions=(
-            "wagtailimages.add_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ),
+        collection_permissions=UPLOAD_AND_CHOOSE_MEDIA,
     ),
     Role(
         ADMINISTRATORS,
