@@ -80,7 +80,7 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "practices.PracticeIndexPage"]
 
     class Meta:
         verbose_name = _("page d'accueil")

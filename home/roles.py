@@ -21,6 +21,14 @@ MODERATION_WORKFLOW = "Modération des fiches"
 MODERATION_TASK = "Validation par un modérateur"
 
 ALL_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+# Reference lists are read-only for everyone (loaded by migration); seeing them helps editors.
+VIEW_REFERENCE_LISTS = (
+    "practices.view_region",
+    "practices.view_department",
+    "practices.view_servicetype",
+    "practices.view_actorcategory",
+    "practices.view_theme",
+)
 # What someone who writes needs in the image and document libraries.
 UPLOAD_AND_CHOOSE_MEDIA = (
     "wagtailimages.add_image",
@@ -53,13 +61,22 @@ ROLES = (
         CONTRIBUTORS,
         _("Rédigent et modifient des fiches et les soumettent à la modération, sans pouvoir publier."),
         admin_access=True,
+        model_permissions=(*VIEW_REFERENCE_LISTS, "practices.add_theme", "practices.change_theme"),
         collection_permissions=UPLOAD_AND_CHOOSE_MEDIA,
-        page_permissions=(("home.HomePage", ("add", "change")),),
+        page_permissions=(("practices.PracticeIndexPage", ("add", "change")),),
     ),
     Role(
         MODERATORS,
         _("Relisent et publient les fiches soumises."),
         admin_access=True,
+        model_permissions=(
+            *VIEW_REFERENCE_LISTS,
+            "practices.add_theme",
+            "practices.change_theme",
+            "practices.delete_theme",
+            "taggit.change_tag",
+            "taggit.delete_tag",
+        ),
         collection_permissions=(
             "wagtailimages.add_image",
             "wagtailimages.change_image",
@@ -68,12 +85,13 @@ ROLES = (
             "wagtaildocs.change_document",
             "wagtaildocs.choose_document",
         ),
-        page_permissions=(("home.HomePage", ("add", "change", "publish", "lock", "unlock")),),
+        page_permissions=(("practices.PracticeIndexPage", ("add", "change", "publish", "lock", "unlock")),),
     ),
     Role(
         ANIMATORS,
         _("Animent leurs réseaux : membres, livrables et sélections de fiches."),
         admin_access=True,
+        model_permissions=VIEW_REFERENCE_LISTS,
         collection_permissions=UPLOAD_AND_CHOOSE_MEDIA,
     ),
     Role(
@@ -107,7 +125,7 @@ ROLES = (
 )
 
 # The moderation workflow applies to every page of these types and their subtrees.
-MODERATED_PAGE_TYPES = ("home.HomePage",)
+MODERATED_PAGE_TYPES = ("practices.PracticeIndexPage",)
 
 
 def _permissions(labels):

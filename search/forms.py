@@ -1,13 +1,129 @@
+"""Validation of search parameters: every listing reads request.GET through this form, never directly.
+
+A bad value (unknown region, a page number that is not one) is a form error with a French message and
+the view answers 400; nothing reaches the database unchecked.
+"""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import DsfrForm
 
+from . import facets
+from .service import SORT_RECENT, SORT_RELEVANCE, Criteria
+
+MAX_QUERY_LENGTH = 200
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+class SlugListField(forms.MultipleChoiceField):
+    """Several values of one GET parameter, deduplicated, checked against a list known at request time."""
+
+    def __init__(self, *args, lookup=None, unknown_message=None, **kwargs):
+        super().__init__(*args, required=False, **kwargs)
+        self.lookup = lookup  # callable: values -> {value: stored value} for the known ones
+        self.unknown_message = unknown_message
+        self.known = {}
+
+    def valid_value(self, value):
+        return True  # checked in bulk in validate()
+
+    def to_python(self, value):
+        return list(dict.fromkeys(super().to_python(value)))
+
+    def validate(self, value):
+        super().validate(value)
+        known = self.known = self.lookup(value) if value else {}
+        unknown = [v for v in value if v not in known]
+        if unknown:
+            raise forms.ValidationError(self.unknown_message, params={"value": ", ".join(unknown[:3])}, code="unknown")
+
+
+def _known(param):
+    def lookup(values):
+        choices = facets.choices()[param]
+        return {v: choices[v][0] for v in values if v in choices}
+
+    return lookup
+
+
+def _known_years(values):
+    known = {}
+    for value in values:
+        if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+            known[value] = str(int(value))
+    return known
+
+
+def _known_tags(values):
+    from taggit.models import Tag
+
+    return {tag.slug: str(tag.pk) for tag in Tag.objects.filter(slug__in=values[:50])}
+
+
+LOOKUPS = {
+    "type": (_known("type"), _("Type de contenu inconnu : %(value)s.")),
+    "region": (_known("region"), _("Région inconnue : %(value)s. Utilisez le code INSEE de la région (par exemple 53 pour la Bretagne).")),
+    "theme": (_known("theme"), _("Thème inconnu : %(value)s.")),
+    "service": (_known("service"), _("Type de structure inconnu : %(value)s.")),
+    "annee": (_known_years, _("Année invalide : %(value)s. Indiquez une année sur quatre chiffres, entre 1990 et 2100.")),
+    "acteur": (_known("acteur"), _("Catégorie d'acteurs inconnue : %(value)s.")),
+    "tag": (_known_tags, _("Mot-clé inconnu : %(value)s.")),
+}
+
 
 class SearchForm(DsfrForm):
-    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200, strip=True)
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    q = forms.CharField(
+        label=_("Rechercher"),
+        required=False,
+        strip=True,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("La recherche est trop longue : %(limit_value)d caractères au plus.")},
+    )
+    tri = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[(SORT_RELEVANCE, _("Pertinence")), (SORT_RECENT, _("Les plus récents"))],
+        error_messages={"invalid_choice": _("Tri inconnu : choisissez « pertinence » ou « recent ».")},
+    )
+    page = forms.IntegerField(
+        label=_("Page"),
+        required=False,
+        min_value=1,
+        max_value=10**6,
+        error_messages={
+            "invalid": _("Numéro de page invalide : indiquez un nombre entier."),
+            "min_value": _("Numéro de page invalide : la première page porte le numéro 1."),
+            "max_value": _("Numéro de page invalide."),
+        },
+    )
+
+    def __init__(self, data=None, *, facet_params=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.facet_params = facet_params or [facet.param for facet in facets.FACETS]
+        for param in self.facet_params:
+            lookup, message = LOOKUPS[param]
+            self.fields[param] = SlugListField(label=facets.FACETS_BY_PARAM[param].label, lookup=lookup, unknown_message=message)
 
     def clean_q(self):
-        # Control characters never mean anything in a query; drop them rather than refuse the search.
-        return "".join(ch for ch in self.cleaned_data["q"] if ch.isprintable()).strip()
+        # Control characters never mean anything in a query: drop them rather than refuse the search.
+        return " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"]).split())
+
+    def criteria(self):
+        """The validated criteria; on errors, the valid part of them (the page still shows something)."""
+        data = getattr(self, "cleaned_data", {})
+        filters = {}
+        for param in self.facet_params:
+            known = self.fields[param].known
+            values = data.get(param) or []
+            if values:
+                filters[param] = [known[v] for v in values if v in known]
+        return Criteria(
+            q=data.get("q") or "",
+            filters=filters,
+            sort=data.get("tri") or (SORT_RELEVANCE if data.get("q") else SORT_RECENT),
+            page=data.get("page") or 1,
+        )
+
+    def error_messages(self):
+        return [str(message) for errors in self.errors.values() for message in errors]

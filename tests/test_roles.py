@@ -4,20 +4,18 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home import roles
-from home.models import ContentPage
+from practices.models import PracticeSheetPage
+
+from .factories import fiche_index
+from .test_fiches import fiche_form
 
 pytestmark = pytest.mark.django_db
 
 
-def add_content_page_url(parent):
-    return reverse("wagtailadmin_pages:add", args=("home", "contentpage", parent.pk))
-
-
-def page_form(title, slug, **actions):
-    return nested_form_data({"title": title, "slug": slug, "intro": "", "body": streamfield([]), **actions})
+def add_fiche_url():
+    return reverse("wagtailadmin_pages:add", args=("practices", "practicesheetpage", fiche_index().pk))
 
 
 def test_the_five_roles_exist_and_wagtail_defaults_are_gone():
@@ -43,36 +41,52 @@ def test_the_admin_speaks_french(client, contributor):
     assert "Tableau de bord" in response.content.decode()
 
 
-def test_contributor_creates_a_page_but_cannot_publish_it(client, contributor, home_page):
+def test_contributor_creates_a_fiche_but_cannot_publish_it(client, contributor, home_page):
     client.force_login(contributor)
-    response = client.post(add_content_page_url(home_page), page_form("Guide de rédaction", "guide", **{"action-publish": "1"}))
+    response = client.post(add_fiche_url(), fiche_form(slug="guide", action="action-publish"))
     assert response.status_code in (302, 403)
-    page = ContentPage.objects.filter(slug="guide").first()
-    assert page is None or not page.live
-    assert home_page.permissions_for_user(contributor).can_publish_subpage() is False
+    fiche = PracticeSheetPage.objects.filter(slug="guide").first()
+    assert fiche is None or not fiche.live
+    assert fiche_index().permissions_for_user(contributor).can_publish_subpage() is False
+    # and nothing outside the fiches section
+    assert not home_page.permissions_for_user(contributor).can_add_subpage()
 
 
-def test_contributor_submits_to_the_moderation_workflow(client, contributor, home_page):
+def test_contributor_submits_to_the_moderation_workflow(client, contributor):
     client.force_login(contributor)
-    response = client.post(add_content_page_url(home_page), page_form("Guide de rédaction", "guide", **{"action-submit": "1"}))
+    response = client.post(add_fiche_url(), fiche_form(slug="guide", action="action-submit"))
     assert response.status_code == 302
-    page = ContentPage.objects.get(slug="guide")
-    assert not page.live
-    state = page.current_workflow_state
+    fiche = PracticeSheetPage.objects.get(slug="guide")
+    assert not fiche.live
+    state = fiche.current_workflow_state
     assert state is not None and state.workflow.name == roles.MODERATION_WORKFLOW
     assert list(state.current_task_state.task.specific.groups.values_list("name", flat=True)) == [roles.MODERATORS]
 
 
-def test_moderator_publishes(client, moderator, home_page):
+def test_moderator_approves_and_publishes(client, contributor, moderator):
+    client.force_login(contributor)
+    client.post(add_fiche_url(), fiche_form(slug="guide", action="action-submit"))
+    fiche = PracticeSheetPage.objects.get(slug="guide")
+    task_state = fiche.current_workflow_state.current_task_state
     client.force_login(moderator)
-    response = client.post(add_content_page_url(home_page), page_form("Charte", "charte", **{"action-publish": "1"}))
+    url = reverse("wagtailadmin_pages:workflow_action", args=(fiche.pk, "approve", task_state.pk))
+    response = client.post(url, {"comment": "Relu, merci."})
+    assert response.status_code in (200, 302)
+    fiche.refresh_from_db()
+    assert fiche.live
+
+
+def test_moderator_publishes_directly(client, moderator):
+    client.force_login(moderator)
+    response = client.post(add_fiche_url(), fiche_form(slug="charte", action="action-publish"))
     assert response.status_code == 302
-    assert ContentPage.objects.get(slug="charte").live
+    assert PracticeSheetPage.objects.get(slug="charte").live
 
 
-def test_moderation_workflow_applies_to_the_content_tree(home_page):
-    assert WorkflowPage.objects.get(page=home_page).workflow.name == roles.MODERATION_WORKFLOW
-    assert home_page.get_workflow().name == roles.MODERATION_WORKFLOW
+def test_moderation_workflow_applies_to_fiches():
+    index = fiche_index()
+    assert WorkflowPage.objects.get(page=index).workflow.name == roles.MODERATION_WORKFLOW
+    assert index.get_workflow().name == roles.MODERATION_WORKFLOW
 
 
 def test_administrators_manage_accounts_and_settings(client, administrator):

@@ -1,0 +1,426 @@
+"""Fiches retour d'expérience and the index page that lists them at /fiches/."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.models import BasePage
+
+from . import completeness
+from .panels import CompletenessPanel
+from .taxonomy import FonctionPublique
+
+SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+REVIEW_DELAY_YEARS = 2
+FIRST_YEAR = 1990
+
+
+def section(label, help_text):
+    return RichTextField(label, blank=True, features=SECTION_FEATURES, help_text=help_text)
+
+
+def review_date_after(date):
+    try:
+        return date.replace(year=date.year + REVIEW_DELAY_YEARS)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + REVIEW_DELAY_YEARS, day=28)
+
+
+class IncompleteFicheError(ValidationError):
+    """Raised when something tries to publish a fiche that lacks a required part."""
+
+
+class FicheTag(TaggedItemBase):
+    content_object = ParentalKey("practices.PracticeSheetPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("mot-clé de fiche")
+        verbose_name_plural = _("mots-clés de fiches")
+
+
+class PracticeSheetForm(WagtailAdminPageForm):
+    """Refuses to publish (or to send to moderation) a fiche that lacks a required part; drafts may."""
+
+    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+    def is_publishing(self):
+        if any(action in self.data for action in self.PUBLISHING_ACTIONS):
+            return True
+        return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_publishing():
+            missing = completeness.missing_parts(cleaned_data)
+            if missing:
+                self.add_error(None, completeness.missing_message(missing))
+                for name, label in completeness.REQUIRED_PARTS:
+                    if label in missing and name in self.fields and name not in self.errors:
+                        self.add_error(name, _("Obligatoire pour publier la fiche."))
+            if not cleaned_data.get("review_date") and "review_date" in self.fields:
+                cleaned_data["review_date"] = review_date_after(timezone.localdate())
+        return cleaned_data
+
+
+class PracticeSheetPage(BasePage):
+    carrying_structure = models.CharField(
+        _("structure porteuse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple : DDTM des Côtes-d'Armor, pôle territorial de l'Albigeois et des Bastides."),
+    )
+    service_type = models.ForeignKey(
+        "practices.ServiceType",
+        verbose_name=_("type de structure"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fiches",
+    )
+    region = models.ForeignKey(
+        "practices.Region", verbose_name=_("région"), null=True, blank=True, on_delete=models.PROTECT, related_name="fiches"
+    )
+    departments = ParentalManyToManyField("practices.Department", verbose_name=_("départements"), blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("année de début"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("année de fin"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        help_text=_("À laisser vide si la démarche se poursuit."),
+    )
+    fonction_publique = models.CharField(
+        _("fonction publique"), max_length=20, choices=FonctionPublique.choices, blank=True
+    )
+    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("thèmes"), blank=True, related_name="fiches")
+    actor_categories = ParentalManyToManyField(
+        "practices.ActorCategory", verbose_name=_("acteurs impliqués"), blank=True, related_name="fiches"
+    )
+    tags = ClusterTaggableManager(
+        through=FicheTag, verbose_name=_("mots-clés"), blank=True, help_text=_("Des mots-clés libres, séparés par des virgules.")
+    )
+
+    context = section(_("contexte"), _("La situation de départ : le service, le territoire, le problème à résoudre."))
+    description = section(_("description"), _("En quoi consiste la démarche, en quelques paragraphes."))
+    objectives = section(_("objectifs et finalités"), _("Ce que la démarche cherchait à obtenir, et pour qui."))
+    actions = section(_("actions menées"), _("Les étapes, dans l'ordre, avec les moyens engagés."))
+    results = section(_("résultats et effets"), _("Ce qui a changé : effets mesurés ou constatés."))
+    what_worked = section(_("ce qui a fonctionné"), _("Les leviers de réussite."))
+    what_did_not_work = section(_("ce qui n'a pas fonctionné"), _("Les difficultés, les échecs, ce qui a été abandonné."))
+    lessons = section(_("enseignements"), _("Ce qu'un autre service devrait savoir avant de se lancer."))
+
+    review_date = models.DateField(
+        _("date de relecture"),
+        null=True,
+        blank=True,
+        help_text=_("La fiche est signalée aux contributeurs une fois cette date passée. Par défaut : deux ans après publication."),
+    )
+    completeness = models.PositiveSmallIntegerField(_("complétude (%)"), default=0, editable=False)
+
+    base_form_class = PracticeSheetForm
+    search_type = "fiche"
+    facet_prefetch = ("themes", "actor_categories", "tagged_items")
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("carrying_structure"),
+        index.AutocompleteField("carrying_structure"),
+        index.SearchField("context"),
+        index.SearchField("description"),
+        index.SearchField("objectives"),
+        index.SearchField("actions"),
+        index.SearchField("results"),
+        index.SearchField("what_worked"),
+        index.SearchField("what_did_not_work"),
+        index.SearchField("lessons"),
+        index.RelatedFields("tags", [index.SearchField("name"), index.AutocompleteField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name")]),
+        index.RelatedFields("service_type", [index.SearchField("name")]),
+        index.FilterField("region"),
+        index.FilterField("service_type"),
+        index.FilterField("start_year"),
+    ]
+
+    content_panels = [
+        CompletenessPanel(heading=_("Complétude")),
+        *BasePage.content_panels,
+        FieldPanel("carrying_structure"),
+        MultiFieldPanel(
+            [
+                FieldPanel("context"),
+                FieldPanel("description"),
+                FieldPanel("objectives"),
+                FieldPanel("actions"),
+                FieldPanel("results"),
+                FieldRowPanel([FieldPanel("what_worked"), FieldPanel("what_did_not_work")]),
+                FieldPanel("lessons"),
+            ],
+            heading=_("Le retour d'expérience"),
+        ),
+    ]
+    classification_panels = [
+        FieldRowPanel([FieldPanel("service_type"), FieldPanel("fonction_publique")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("departments")]),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("actor_categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+    ]
+    resources_panels = [
+        InlinePanel("key_figures", heading=_("Chiffres clés"), label=_("Chiffre clé")),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("Contact")),
+        InlinePanel("attachments", heading=_("Documents joints"), label=_("Document")),
+        InlinePanel("images", heading=_("Images"), label=_("Image")),
+        InlinePanel("pinned_related", heading=_("Fiches proches choisies"), label=_("Fiche proche"), max_num=4),
+    ]
+    promote_panels = BasePage.promote_panels
+    settings_panels = BasePage.settings_panels + [FieldPanel("review_date")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(classification_panels, heading=_("Classement")),
+            ObjectList(resources_panels, heading=_("Chiffres, contacts et documents")),
+            ObjectList(promote_panels, heading=_("Promotion")),
+            ObjectList(settings_panels, heading=_("Paramètres")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("fiche retour d'expérience")
+        verbose_name_plural = _("fiches retour d'expérience")
+
+    # --- search -------------------------------------------------------------------------------
+
+    def facet_values(self):
+        """What the search filters and counts this fiche by (see search.models.PageFacet)."""
+        return {
+            "region": [self.region_id],
+            "theme": [theme.pk for theme in self.themes.all()],
+            "service": [self.service_type_id],
+            "annee": [self.start_year],
+            "acteur": [actor.pk for actor in self.actor_categories.all()],
+            "tag": [item.tag_id for item in self.tagged_items.all()],
+        }
+
+    @classmethod
+    def search_result_queryset(cls, queryset):
+        """What a result card shows, loaded in a fixed number of queries."""
+        return queryset.select_related("region", "service_type", "listing_image").prefetch_related("themes")
+
+    # --- completeness and freshness ------------------------------------------------------------
+
+    def missing_parts(self):
+        return completeness.missing_parts(self)
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("L'année de fin ne peut pas précéder l'année de début.")})
+
+    def save(self, *args, **kwargs):
+        self.completeness = completeness.score(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "completeness" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "completeness"]
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        # The page row keeps the live content, but the admin lists and filters drafts by the completeness
+        # of their latest version, as Wagtail does with draft_title.
+        revision = super().save_revision(*args, **kwargs)
+        score = completeness.score(self)
+        if score != self.completeness:
+            type(self).objects.filter(pk=self.pk).update(completeness=score)
+            self.completeness = score
+        return revision
+
+    def publish(self, revision, *args, **kwargs):
+        """Last line of defence for every way of publishing (workflow approval, schedule, bulk action)."""
+        missing = completeness.missing_parts(revision.as_object())
+        if missing:
+            raise IncompleteFicheError(completeness.missing_message(missing))
+        return super().publish(revision, *args, **kwargs)
+
+    @property
+    def review_due(self):
+        return self.review_date is not None and self.review_date <= timezone.localdate()
+
+    # --- display -------------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        from search.related import related_fiches
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_fiches"] = related_fiches(self, request)
+        return context
+
+    @cached_property
+    def listing_url(self):
+        parent = self.get_parent()
+        return parent.url if parent else "/fiches/"
+
+    def card_badges(self):
+        """Short facts shown on result cards: region, type of structure, years."""
+        badges = []
+        if self.region_id:
+            badges.append(self.region.name)
+        if self.service_type_id:
+            badges.append(self.service_type.name)
+        if self.years_label:
+            badges.append(self.years_label)
+        return badges
+
+    @cached_property
+    def years_label(self):
+        if not self.start_year:
+            return ""
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if not self.end_year and self.start_year < timezone.localdate().year:
+            return _("depuis %(year)s") % {"year": self.start_year}
+        return str(self.start_year)
+
+    def sections(self):
+        """The filled sections of the body, in reading order, as (anchor, title, html)."""
+        fields = [
+            "context",
+            "description",
+            "objectives",
+            "actions",
+            "results",
+            "what_worked",
+            "what_did_not_work",
+            "lessons",
+        ]
+        return [
+            (name.replace("_", "-"), self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name))
+            for name in fields
+            if completeness._is_filled(getattr(self, name))
+        ]
+
+
+class KeyFigure(Orderable):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.CharField(_("valeur"), max_length=40, help_text=_("Par exemple : 40, 59 500, 5 jours."))
+    label = models.CharField(_("libellé"), max_length=160, help_text=_("Par exemple : cadres membres du réseau."))
+
+    panels = [FieldRowPanel([FieldPanel("value"), FieldPanel("label")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chiffre clé")
+        verbose_name_plural = _("chiffres clés")
+
+
+class FicheContact(Orderable):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("nom"), max_length=120)
+    role = models.CharField(_("fonction"), max_length=160, blank=True)
+    email = models.EmailField(_("adresse électronique"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role"), FieldPanel("email")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+
+class FicheAttachment(Orderable):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(_("intitulé"), max_length=200, blank=True, help_text=_("Par défaut : le titre du document."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")
+
+    @property
+    def title(self):
+        return self.label or self.document.title
+
+
+class FicheImage(Orderable):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("légende"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class PinnedRelatedFiche(Orderable):
+    """A fiche an editor chose by hand to show among the "fiches proches"."""
+
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="pinned_related")
+    related = models.ForeignKey(
+        PracticeSheetPage, verbose_name=_("fiche"), on_delete=models.CASCADE, related_name="pinned_by"
+    )
+
+    panels = [PageChooserPanel("related", "practices.PracticeSheetPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fiche proche choisie")
+        verbose_name_plural = _("fiches proches choisies")
+
+
+class PracticeIndexPage(BasePage):
+    """/fiches/: every live fiche, filtered and paginated by the search service."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticeSheetPage"]
+
+    class Meta:
+        verbose_name = _("liste des fiches")
+        verbose_name_plural = _("listes des fiches")
+
+    def serve(self, request, *args, **kwargs):
+        from search.views import render_listing
+
+        return render_listing(request, self, scope=PracticeSheetPage.search_type)
+
+
+__all__ = [
+    "FicheAttachment",
+    "FicheContact",
+    "FicheImage",
+    "FicheTag",
+    "IncompleteFicheError",
+    "KeyFigure",
+    "PinnedRelatedFiche",
+    "PracticeIndexPage",
+    "PracticeSheetForm",
+    "PracticeSheetPage",
+]

@@ -1,0 +1,29 @@
+"""Admin panels for fiches."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+
+class CompletenessPanel(Panel):
+    """Shows editors, at the top of the form, how complete the fiche is and what publishing still needs."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "practices/admin/completeness_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from . import completeness
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            missing = completeness.missing_parts(page)
+            context.update(
+                {
+                    "score": completeness.score(page),
+                    "missing": missing,
+                    "missing_text": completeness.join_french(missing),
+                    "review_date": getattr(page, "review_date", None),
+                    "review_due": getattr(page, "review_due", False),
+                    "heading_text": _("Complétude"),
+                }
+            )
+            return context

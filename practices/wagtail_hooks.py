@@ -1,0 +1,71 @@
+"""Wagtail admin integration for fiches: menus, listing, dashboard, and the publication guard."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import FicheListingViewSet, TaxonomyGroup, register_reference_list_policies
+from .models import PracticeSheetPage
+from .models.completeness import join_french
+
+register_reference_list_policies()
+register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_fiche_listing():
+    return FicheListingViewSet()
+
+
+class ReviewDuePanel(Component):
+    """Dashboard reminder: the fiches this editor may change whose review date has passed."""
+
+    name = "fiches_a_relire"
+    template_name = "practices/admin/review_due_panel.html"
+    order = 110
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from django.utils import timezone
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        editable = PagePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
+        due = (
+            PracticeSheetPage.objects.filter(pk__in=editable.values("pk"), review_date__lte=timezone.localdate())
+            .order_by("review_date")
+            .only("id", "title", "draft_title", "review_date")
+        )
+        return {"fiches": list(due[:10]), "total": due.count(), "listing_url": "/admin/fiches/?review=due"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(ReviewDuePanel(request))
+
+
+@hooks.register("before_bulk_action")
+def refuse_publishing_incomplete_fiches(request, action_type, objects, action_class_instance):
+    """The bulk "publish" action would bypass the edit form's check: refuse incomplete fiches up front."""
+    if action_type != "publish":
+        return None
+    incomplete = []
+    for page in objects:
+        specific = page.specific
+        if isinstance(specific, PracticeSheetPage):
+            revision_object = specific.get_latest_revision_as_object()
+            if revision_object.missing_parts():
+                incomplete.append(specific.get_admin_display_title())
+    if incomplete:
+        messages.error(
+            request,
+            _("Publication refusée : ces fiches sont incomplètes : %(titles)s. Complétez-les puis publiez-les une à une.")
+            % {"titles": join_french(incomplete)},
+        )
+        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None

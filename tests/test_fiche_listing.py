@@ -1,0 +1,163 @@
+"""/fiches/: live fiches filtered by region, theme, service type, year, actor and tag, through the search service."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import make_fiche
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    return {
+        "bzh": make_fiche("Réseau breton", region_id="53", themes=("management", "cooperation"), actors=("agents-etat",), tags=["coaching"], start_year=2017),
+        "occ": make_fiche("Programme occitan", region_id="76", service_type_id="service-regional-etat", themes=("management",), start_year=2018),
+        "tarn": make_fiche("Pôle du Tarn", region_id="76", service_type_id="intercommunalite", themes=("cooperation",), actors=("elus",), tags=["groupes de pairs"], start_year=2021),
+        "draft": make_fiche("Brouillon", publish=False, region_id="76"),
+    }
+
+
+def titles(response):
+    return re.findall(r'<h2 class="fr-card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def facet_counts(response, param):
+    html = response.content.decode()
+    return dict(re.findall(rf'name="{param}" id="[^"]+" value="([^"]+)"[^>]*>\s*<label[^>]*>[^<]*&nbsp;<span class="portal-count">\((\d+)\)', html))
+
+
+def test_lists_live_fiches_most_recent_first(reader_client, corpus):
+    response = reader_client.get("/fiches/")
+    assert response.status_code == 200
+    assert titles(response) == ["Pôle du Tarn", "Programme occitan", "Réseau breton"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("region=76", {"Programme occitan", "Pôle du Tarn"}),
+        ("region=53&region=76", {"Réseau breton", "Programme occitan", "Pôle du Tarn"}),
+        ("theme=cooperation", {"Réseau breton", "Pôle du Tarn"}),
+        ("theme=cooperation&region=76", {"Pôle du Tarn"}),
+        ("service=intercommunalite", {"Pôle du Tarn"}),
+        ("annee=2018", {"Programme occitan"}),
+        ("acteur=elus", {"Pôle du Tarn"}),
+        ("tag=coaching", {"Réseau breton"}),
+        ("theme=management&theme=cooperation", {"Réseau breton", "Programme occitan", "Pôle du Tarn"}),
+        ("region=53&service=intercommunalite", set()),
+    ],
+)
+def test_filters(reader_client, corpus, query, expected):
+    response = reader_client.get(f"/fiches/?{query}")
+    assert response.status_code == 200
+    assert set(titles(response)) == expected
+
+
+def test_facet_counts_ignore_their_own_filter_but_apply_the_others(reader_client, corpus):
+    response = reader_client.get("/fiches/?region=76&theme=cooperation")
+    # region counts apply the theme filter only: one cooperation fiche in each region
+    assert facet_counts(response, "region") == {"53": "1", "76": "1"}
+    # theme counts apply the region filter only: in Occitanie, 1 management and 1 cooperation
+    assert facet_counts(response, "theme") == {"management": "1", "cooperation": "1"}
+    # other facets apply both filters
+    assert facet_counts(response, "service") == {"intercommunalite": "1"}
+
+
+def test_zero_count_values_are_hidden_unless_selected(reader_client, corpus):
+    response = reader_client.get("/fiches/")
+    regions = facet_counts(response, "region")
+    assert set(regions) == {"53", "76"}  # no empty Corse, Normandie…
+    response = reader_client.get("/fiches/?region=94")
+    assert facet_counts(response, "region")["94"] == "0"  # selected, so shown even at zero
+
+
+def test_tag_links_from_a_fiche_lead_to_the_filtered_listing(reader_client, corpus):
+    page = reader_client.get(corpus["bzh"].url).content.decode()
+    assert 'href="/fiches/?tag=coaching"' in page
+    assert titles(reader_client.get("/fiches/?tag=coaching")) == ["Réseau breton"]
+
+
+def test_pagination_keeps_the_filters(reader_client):
+    for n in range(23):
+        make_fiche(f"Fiche bretonne {n:02d}", region_id="53", start_year=2019)
+    make_fiche("Fiche occitane", region_id="76")
+    first = reader_client.get("/fiches/?region=53&annee=2019")
+    html = first.content.decode()
+    assert len(titles(first)) == 20
+    assert 'href="?region=53&amp;annee=2019&amp;page=2"' in html
+    second = reader_client.get("/fiches/?region=53&annee=2019&page=2")
+    assert len(titles(second)) == 3
+    assert "Fiche occitane" not in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query, status, message",
+    [
+        ("region=99", 400, "Région inconnue : 99"),
+        ("theme=inexistant", 400, "Thème inconnu : inexistant"),
+        ("service=ministere", 400, "Type de structure inconnu"),
+        ("annee=deux-mille", 400, "Année invalide"),
+        ("acteur=robots", 400, "Catégorie d&#x27;acteurs inconnue"),
+        ("tag=jamais-vu", 400, "Mot-clé inconnu"),
+        ("page=abc", 400, "Numéro de page invalide"),
+        ("page=0", 400, "Numéro de page invalide"),
+        ("page=-1", 400, "Numéro de page invalide"),
+        ("page=99999", 200, None),
+        ("tri=alphabetique", 400, "Tri inconnu"),
+        ("region=53&region=53", 200, None),
+    ],
+)
+def test_bad_values_answer_200_or_400_never_500(reader_client, corpus, query, status, message):
+    response = reader_client.get(f"/fiches/?{query}")
+    assert response.status_code == status
+    if message:
+        assert message in response.content.decode()
+
+
+def test_a_bad_value_still_applies_the_valid_filters(reader_client, corpus):
+    response = reader_client.get("/fiches/?region=99&theme=cooperation")
+    assert response.status_code == 400
+    assert set(titles(response)) == {"Réseau breton", "Pôle du Tarn"}
+
+
+def test_page_beyond_the_end_shows_the_last_page(reader_client, corpus):
+    response = reader_client.get("/fiches/?page=99999")
+    assert set(titles(response)) == {"Réseau breton", "Programme occitan", "Pôle du Tarn"}
+
+
+def test_empty_result_suggests_which_filter_to_drop(reader_client, corpus):
+    response = reader_client.get("/fiches/?region=53&service=intercommunalite")
+    html = response.content.decode()
+    assert "Aucun résultat" in html
+    assert "Retirer « Intercommunalité »" in html
+    assert 'href="/fiches/?region=53"' in html
+
+
+def test_query_count_does_not_grow_with_the_number_of_fiches(reader_client):
+    def count_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert reader_client.get("/fiches/?theme=management&region=53").status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        make_fiche(f"Petite {n}", tags=[f"mot{n}"])
+    few = count_queries()
+    for n in range(25):
+        make_fiche(f"Grande {n}", tags=[f"mot{n}", "commun"], themes=("management", "cooperation"))
+    assert count_queries() == few
+
+
+def test_private_fiches_are_not_listed(client, corpus, reader, moderator):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=corpus["tarn"], restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Modérateurs"))
+    client.force_login(reader)
+    assert "Pôle du Tarn" not in titles(client.get("/fiches/"))
+    client.force_login(moderator)
+    assert "Pôle du Tarn" in titles(client.get("/fiches/"))

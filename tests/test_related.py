@@ -1,0 +1,56 @@
+"""Fiches proches: ranked by shared themes, tags, region and service type; pinned ones first."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.models import PinnedRelatedFiche
+from search.related import related_fiches
+
+from .factories import make_fiche
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fiche():
+    return make_fiche("Référence", region_id="53", service_type_id="ddi", themes=("management", "cooperation"), tags=["coaching", "pairs"])
+
+
+def test_ranking_by_shared_themes_tags_region_service(fiche):
+    two_themes = make_fiche("Deux thèmes", region_id="76", service_type_id="commune", themes=("management", "cooperation"))  # 6
+    theme_tag = make_fiche("Thème et mot-clé", region_id="76", service_type_id="commune", themes=("management",), tags=["coaching"])  # 5
+    same_place = make_fiche("Même région et structure", region_id="53", service_type_id="ddi", themes=("numerique",))  # 2
+    make_fiche("Rien en commun", region_id="76", service_type_id="commune", themes=("numerique",))
+    make_fiche("Non publiée", publish=False, themes=("management", "cooperation"), tags=["coaching", "pairs"])
+    related = related_fiches(fiche)
+    assert [page.title for page in related] == [two_themes.title, theme_tag.title, same_place.title]
+
+
+def test_at_most_four(fiche):
+    for n in range(7):
+        make_fiche(f"Proche {n}", themes=("management",))
+    assert len(related_fiches(fiche)) == 4
+
+
+def test_pinned_fiches_come_first(fiche):
+    make_fiche("Très proche", themes=("management", "cooperation"), tags=["coaching", "pairs"])
+    far = make_fiche("Choisie à la main", region_id="76", service_type_id="commune", themes=("numerique",))
+    PinnedRelatedFiche.objects.create(page=fiche, related=far)
+    assert [page.title for page in related_fiches(fiche)][:2] == ["Choisie à la main", "Très proche"]
+
+
+def test_bounded_number_of_queries(fiche):
+    for n in range(30):
+        make_fiche(f"Proche {n}", themes=("management",), tags=["coaching"])
+    with CaptureQueriesContext(connection) as captured:
+        related = related_fiches(fiche)
+        [page.region for page in related], [list(page.themes.all()) for page in related]
+    assert len(related) == 4
+    assert len(captured) <= 5
+
+
+def test_the_fiche_page_shows_them(reader_client, fiche):
+    make_fiche("Voisine", themes=("management",))
+    html = reader_client.get(fiche.url).content.decode()
+    assert "Fiches proches" in html and "Voisine" in html
