@@ -6,6 +6,7 @@ breadcrumbs), so that the domain's page types stay thin.
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -33,12 +34,22 @@ class BasePage(Page):
         help_text=_("Illustration des cartes qui mènent à cette page."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("french_search_text")]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
     class Meta:
         abstract = True
+
+    def french_search_text(self):
+        """Every searchable text of the page, normalised for French (see search.french for why).
+
+        Indexed next to the original text so that every backend, even SQLite's which has no stemming,
+        matches "réseaux" with "reseau" and "coopérer" with "coopération".
+        """
+        from search.french import normalize
+
+        return normalize(" ".join(_searchable_texts(self, self.get_search_fields())))
 
     def breadcrumb_data(self, request=None):
         """The DSFR breadcrumb of this page: the home page is the breadcrumb's own root link."""
@@ -47,6 +58,25 @@ class BasePage(Page):
             "links": [{"url": page.get_url(request), "title": page.title} for page in ancestors],
             "current": self.title,
         }
+
+
+def _searchable_texts(obj, search_fields):
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            items = related.all() if hasattr(related, "all") else [related]
+            for item in items:
+                yield from _searchable_texts(item, field.fields)
+        elif isinstance(field, index.SearchField) and field.field_name != "french_search_text":
+            value = field.get_value(obj)
+            if hasattr(value, "get_searchable_content"):
+                value = " ".join(value.get_searchable_content())
+            elif value is not None and not isinstance(value, str):
+                value = " ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
+            if value:
+                yield strip_tags(value)
 
 
 class ContentBodyBlock(blocks.StreamBlock):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import environ
 
+from search import config as search_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -204,7 +206,18 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always go through the login
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database by default (SQLite FTS5 or PostgreSQL full text with a French configuration),
+# Elasticsearch or OpenSearch when their URL is set. See search/config.py.
+WAGTAILSEARCH_BACKENDS = {
+    "default": search_config.backend_settings(
+        DATABASES["default"]["ENGINE"],
+        elasticsearch_url=env("ELASTICSEARCH_URL", default=""),
+        opensearch_url=env("OPENSEARCH_URL", default=""),
+        index_prefix=env("SEARCH_INDEX_PREFIX", default="reseaux_"),
+        elasticsearch_version=env.int("ELASTICSEARCH_VERSION", default=8),
+        opensearch_version=env.int("OPENSEARCH_VERSION", default=3),
+    )
+}
 
 TAGGIT_CASE_INSENSITIVE = True
 
