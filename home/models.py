@@ -34,7 +34,11 @@ class BasePage(Page):
         help_text=_("Illustration des cartes qui mènent à cette page."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("french_search_text")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("french_search_text"),
+        index.FilterField("search_facets"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
@@ -50,6 +54,37 @@ class BasePage(Page):
         from search.french import normalize
 
         return normalize(" ".join(_searchable_texts(self, self.get_search_fields())))
+
+    def search_facets(self):
+        """The page's facet values as "facet:value" keywords, for Elasticsearch to filter and count.
+
+        One field defined here, on the abstract base, is one column shared by every page type in the
+        index, so that a single terms aggregation counts regions across fiches, networks and livrables.
+        The database backends read the same values from search.models.PageFacet instead.
+        """
+        from search.facets import rows_for
+
+        if not getattr(self, "search_type", None) or not self.live:
+            return []
+        return [f"{row.facet}:{row.value}" for row in rows_for(self)]
+
+    @property
+    def search_type_label(self):
+        from search.facets import CONTENT_TYPES
+
+        return str(CONTENT_TYPES.get(getattr(self, "search_type", ""), self.get_verbose_name()))
+
+    def search_json(self, request=None):
+        """What the search's JSON says of this page; page types add their own facts."""
+        return {
+            "title": self.title,
+            "url": self.get_url(request),
+            "type": getattr(self, "search_type", ""),
+            "type_label": self.search_type_label,
+            "region": None,
+            "themes": [],
+            "summary": self.intro,
+        }
 
     def breadcrumb_data(self, request=None):
         """The DSFR breadcrumb of this page: the home page is the breadcrumb's own root link."""

@@ -98,6 +98,12 @@ class SearchForm(DsfrForm):
         },
     )
 
+    format = forms.ChoiceField(
+        required=False,
+        choices=[("html", "HTML"), ("json", "JSON")],
+        error_messages={"invalid_choice": _("Format inconnu : choisissez « html » ou « json ».")},
+    )
+
     def __init__(self, data=None, *, facet_params=None, **kwargs):
         super().__init__(data, **kwargs)
         self.facet_params = facet_params or [facet.param for facet in facets.FACETS]

@@ -27,9 +27,20 @@ def matching_ids(q):
 
 
 def rank(queryset, q):
-    """(queryset ordered by relevance, {page id: score})."""
+    """The queryset ordered by relevance, annotated with `_score` (None when q has no meaningful word).
+
+    SQLite's bm25 is negative, lower meaning closer; PostgreSQL's ts_rank is positive, higher meaning
+    closer. `score_of` turns either into "higher is closer" for readers of the JSON.
+    """
     query = to_query(q)
     if query is None:
-        return queryset.order_by("-first_published_at", "-pk"), {}
-    results = get_search_backend().search(query, queryset, order_by_relevance=True).annotate_score("_score")
-    return results.get_queryset(), {}
+        return None
+    return get_search_backend().search(query, queryset, order_by_relevance=True).annotate_score("_score").get_queryset()
+
+
+def score_of(raw):
+    if raw is None:
+        return None
+    from django.db import connection
+
+    return round(-raw if connection.vendor == "sqlite" else raw, 4)

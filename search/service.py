@@ -17,7 +17,7 @@ the number of pages:
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, FloatField, Q, Value
 from wagtail.models import Page, PageViewRestriction
 
 from . import facets, fulltext
@@ -110,19 +110,25 @@ class SearchService:
     # -- the search ---------------------------------------------------------------------------
 
     def run(self, criteria):
+        from . import elastic
+
+        if elastic.is_elastic():
+            return elastic.ElasticEngine().run(self, criteria)
         matches = fulltext.matching_ids(criteria.q) if criteria.q else None
         results = self.filtered(criteria)
         if matches is not None:
             results = results.filter(pk__in=matches)
 
-        if criteria.q and criteria.sort == SORT_RELEVANCE:
-            ordered, scores = fulltext.rank(results, criteria.q)
+        ranked = fulltext.rank(results, criteria.q) if criteria.q and criteria.sort == SORT_RELEVANCE else None
+        if ranked is not None:
+            rows = ranked.values_list("pk", "_score")
         else:
-            ordered, scores = results.order_by("-first_published_at", "-pk"), {}
+            rows = results.order_by("-first_published_at", "-pk").values_list("pk", Value(None, output_field=FloatField()))
 
-        paginator = Paginator(ordered.values_list("pk", flat=True), self.per_page)
+        paginator = Paginator(rows, self.per_page)
         page = paginator.get_page(criteria.page)
-        page.object_list = self.load(list(page.object_list))
+        scores = {pk: fulltext.score_of(score) for pk, score in page.object_list}
+        page.object_list = self.load(list(scores))
         return Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, matches), scores=scores)
 
     def count_facets(self, criteria, matches=None):

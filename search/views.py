@@ -1,6 +1,6 @@
 """Listing views: /recherche/ and every index page (/fiches/…) render through render_listing."""
 
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,6 +17,25 @@ def _without(query, param, value):
     query.setlist(param, values)
     query.pop("page", None)
     return "?" + query.urlencode() if query else "?"
+
+
+def _only(query, param, value):
+    """The current query string with one facet set to a single value (the map's region links)."""
+    query = query.copy()
+    query.setlist(param, [value])
+    query.pop("page", None)
+    query.pop("format", None)
+    return "?" + query.urlencode()
+
+
+def map_regions(request, outcome_facets):
+    region = next((facet for facet in outcome_facets if facet.param == "region"), None)
+    if region is None:
+        return None
+    return [
+        {"code": v.value, "label": v.label, "count": v.count, "selected": v.selected, "url": _only(request.GET, "region", v.value)}
+        for v in region.values
+    ]
 
 
 def listing_context(request, *, types=None, facet_params=None):
@@ -44,7 +63,33 @@ def listing_context(request, *, types=None, facet_params=None):
         "has_filters": bool(active_filters or criteria.q),
         "status": 200 if valid else 400,
         "query_without_page": _query_without_page(request.GET),
+        "map_regions": map_regions(request, outcome.facets),
+        "scores": outcome.scores,
+        "wants_json": form.cleaned_data.get("format") == "json" if valid else request.GET.get("format") == "json",
     }
+
+
+def json_response(request, context):
+    """The same search as the HTML page, for scripts and integrations: results and every facet."""
+    results = context["results"]
+    data = {
+        "query": context["criteria"].q,
+        "total": context["total"],
+        "page": results.number,
+        "pages": results.paginator.num_pages,
+        "results": [
+            {**page.search_json(request), "score": context["scores"].get(page.pk)} for page in results.object_list
+        ],
+        "facets": {
+            facet.param: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
+            for facet in context["facets"]
+        },
+    }
+    if context["form_errors"]:
+        data["errors"] = context["form_errors"]
+    response = JsonResponse(data, status=context["status"], json_dumps_params={"ensure_ascii": False})
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _query_without_page(query):
@@ -59,7 +104,12 @@ def render_listing(request, index_page, *, scope):
     context = index_page.get_context(request)
     context.update(listing_context(request, types=[scope], facet_params=facet_params))
     context["listing_url"] = index_page.get_url(request)
-    return TemplateResponse(request, index_page.get_template(request), context, status=context["status"])
+    context["map_noun"] = "fiche"
+    if context["wants_json"]:
+        return json_response(request, context)
+    response = TemplateResponse(request, index_page.get_template(request), context, status=context["status"])
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def search(request):
@@ -69,6 +119,11 @@ def search(request):
             "listing_url": request.path,
             "active_section": request.path,
             "breadcrumb_data": {"links": [], "current": _("Recherche")},
+            "map_noun": "résultat",
         }
     )
-    return render(request, "search/search.html", context, status=context["status"])
+    if context["wants_json"]:
+        return json_response(request, context)
+    response = render(request, "search/search.html", context, status=context["status"])
+    response["X-Robots-Tag"] = "noindex"
+    return response

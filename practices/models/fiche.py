@@ -230,6 +230,14 @@ class PracticeSheetPage(BasePage):
             "tag": [item.tag_id for item in self.tagged_items.all()],
         }
 
+    def search_json(self, request=None):
+        data = super().search_json(request)
+        data["region"] = {"code": self.region_id, "name": self.region.name} if self.region_id else None
+        data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in self.themes.all()]
+        data["service_type"] = self.service_type.name if self.service_type_id else None
+        data["start_year"] = self.start_year
+        return data
+
     @classmethod
     def search_result_queryset(cls, queryset):
         """What a result card shows, loaded in a fixed number of queries."""

@@ -36,9 +36,9 @@ REGION_NAMES = {
 }
 
 
-def fiche_count_label(count):
+def fiche_count_label(count, noun="fiche"):
     """French: 0 and 1 take the singular (Django's ``pluralize`` would say "0 fiches")."""
-    return f"{count} fiche" if count <= 1 else f"{count} fiches"
+    return f"{count} {noun}" if count <= 1 else f"{count} {noun}s"
 
 
 def shade_level(count, max_count):
@@ -48,17 +48,17 @@ def shade_level(count, max_count):
     return min(LEVELS, -(-LEVELS * count // max_count))
 
 
-def _legend(max_count):
-    legend = [{"level": 0, "label": "Aucune fiche"}]
+def _legend(max_count, noun="fiche"):
+    legend = [{"level": 0, "label": f"Aucun {noun}" if noun == "résultat" else f"Aucune {noun}"}]
     for level in range(1, LEVELS + 1):
         low = (level - 1) * max_count // LEVELS + 1
         high = level * max_count // LEVELS
         if low > high:
             continue  # with fewer than LEVELS distinct counts some shades can never occur
         if low == high:
-            label = fiche_count_label(low)
+            label = fiche_count_label(low, noun)
         else:
-            label = f"{low} à {high} fiches"
+            label = f"{low} à {high} {noun}s"
         legend.append({"level": level, "min": low, "max": high, "label": label})
     return legend
 
@@ -69,22 +69,22 @@ def _sort_key(label):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def _entry(code, data):
+def _entry(code, data, noun="fiche"):
     count = max(0, int(data.get("count") or 0))
     label = data.get("label") or REGION_NAMES.get(code) or NATIONAL_LABEL
     return {
         "code": code,
         "label": label,
         "count": count,
-        "count_label": fiche_count_label(count),
-        "description": f"{label} : {fiche_count_label(count)}",
+        "count_label": fiche_count_label(count, noun),
+        "description": f"{label} : {fiche_count_label(count, noun)}",
         # A link to an empty listing would be a dead end: only regions with fiches are links.
         "url": (data.get("url") or None) if count > 0 else None,
         "selected": bool(data.get("selected")),
     }
 
 
-def build_map(regions):
+def build_map(regions, noun="fiche"):
     """Everything the map template needs, from the facet-like data of the listing.
 
     Kept apart from the template tag and free of Django so that the rules a reader relies on (which regions
@@ -97,8 +97,8 @@ def build_map(regions):
         if code in REGION_SHAPES or code == NATIONAL_CODE:
             by_code[code] = item
 
-    entries = {code: _entry(code, by_code.get(code, {})) for code in REGION_SHAPES}
-    national = _entry(NATIONAL_CODE, by_code[NATIONAL_CODE]) if NATIONAL_CODE in by_code else None
+    entries = {code: _entry(code, by_code.get(code, {}), noun) for code in REGION_SHAPES}
+    national = _entry(NATIONAL_CODE, by_code[NATIONAL_CODE], noun) if NATIONAL_CODE in by_code else None
     max_count = max((entry["count"] for entry in entries.values()), default=0)
 
     shapes = []
@@ -127,11 +127,12 @@ def build_map(regions):
         "insets": insets,
         "national": national,
         "max_count": max_count,
-        "legend": _legend(max_count),
+        "legend": _legend(max_count, noun),
+        "noun_plural": f"{noun}s",
     }
 
 
 @register.inclusion_tag("search/includes/france_map.html")
-def france_map(regions, map_id="carte-regions"):
-    """Render the map; ``map_id`` keeps the ids unique if a page shows the map twice."""
-    return {**build_map(regions), "map_id": map_id}
+def france_map(regions, map_id="carte-regions", noun="fiche"):
+    """Render the map; ``map_id`` keeps the ids unique if a page shows the map twice; ``noun`` names what is counted."""
+    return {**build_map(regions, noun), "map_id": map_id}

@@ -1,0 +1,129 @@
+"""The search service on Elasticsearch or OpenSearch: hits and every facet count in one request.
+
+The database path filters and counts on search.models.PageFacet with SQL. Here the same facet values
+are indexed in each page's document (BasePage.search_facets, "facet:value" keywords) and the whole
+faceted-navigation rule becomes one request:
+
+- `query`: the reader's words (compiled by Wagtail's own query compiler, so field names and boosts
+  follow the mapping), live pages of the requested types, minus the subtrees hidden from this user;
+- `post_filter`: every active facet filter, applied to the hits only;
+- `aggs`: one filtered terms aggregation per facet, each applying every active filter but its own,
+  with a size large enough for every region and theme (Elasticsearch's default is 10).
+"""
+
+import re
+
+from django.core.paginator import Paginator
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import FilterField
+from wagtail.search.query import MatchAll
+
+from . import config, fulltext
+from .facets import FACETS_BY_PARAM
+
+
+def is_elastic(backend=None):
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+    return isinstance(backend or get_search_backend(), ElasticsearchBaseSearchBackend)
+
+
+class ElasticEngine:
+    def __init__(self, backend=None, facet_size=config.FACET_SIZE):
+        self.backend = backend or get_search_backend()
+        self.facet_size = facet_size
+        mapping = self.backend.mapping_class(Page)
+        from home.models import HomePage
+
+        # Columns as Wagtail's mapping names them (the facet field lives on the abstract BasePage).
+        self.facets_column = self.backend.mapping_class(HomePage).get_field_column_name(FilterField("search_facets"))
+        self.path_column = mapping.get_field_column_name(FilterField("path"))
+        self.published_column = mapping.get_field_column_name(FilterField("first_published_at"))
+        self.index_name = self.backend.get_index_for_model(Page).name
+
+    # -- the request ----------------------------------------------------------------------------
+
+    def _terms(self, param, values):
+        return {"terms": {self.facets_column: [f"{param}:{value}" for value in values]}}
+
+    def body(self, criteria, *, types, facet_params, hidden_paths=()):
+        """The request body (without pagination, which travels as parameters)."""
+        text = fulltext.to_query(criteria.q) if criteria.q else None
+        relevance = text is not None and criteria.sort == "pertinence"
+        compiler = self.backend.query_compiler_class(Page.objects.live(), text or MatchAll(), order_by_relevance=relevance)
+        query = {
+            "bool": {
+                "must": [compiler.get_query()],
+                "filter": [self._terms("type", types)],
+            }
+        }
+        if hidden_paths:
+            query["bool"]["must_not"] = [{"prefix": {self.path_column: path}} for path in hidden_paths]
+
+        active = criteria.active()
+        body = {"query": query, "track_total_hits": True}
+        if active:
+            body["post_filter"] = {"bool": {"filter": [self._terms(p, v) for p, v in active.items()]}}
+        body["aggs"] = {}
+        for param in facet_params:
+            others = [self._terms(p, v) for p, v in active.items() if p != param]
+            body["aggs"][param] = {
+                "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+                "aggs": {
+                    "values": {
+                        "terms": {"field": self.facets_column, "include": f"{re.escape(param)}:.*", "size": self.facet_size}
+                    }
+                },
+            }
+        body["sort"] = (
+            ["_score", {"pk": "desc"}] if relevance else [{self.published_column: {"order": "desc"}}, {"pk": "desc"}]
+        )
+        return body
+
+    def send(self, body, offset, size):
+        results = self.backend.results_class(self.backend, self.backend.query_compiler_class(Page.objects.none(), MatchAll()))
+        return results._backend_do_search(body, index=self.index_name, from_=offset, size=size, _source=False, stored_fields="pk")
+
+    @staticmethod
+    def parse(response):
+        """(page ids in order, {id: score}, total, {param: {stored value: count}})."""
+        hits = response["hits"]["hits"]
+        ids = [int(hit["fields"]["pk"][0]) for hit in hits]
+        scores = {int(hit["fields"]["pk"][0]): hit.get("_score") for hit in hits}
+        total = response["hits"]["total"]
+        total = total["value"] if isinstance(total, dict) else total
+        counts = {}
+        for param, aggregation in response.get("aggregations", {}).items():
+            counts[param] = {
+                bucket["key"].split(":", 1)[1]: bucket["doc_count"] for bucket in aggregation["values"]["buckets"]
+            }
+        return ids, scores, total, counts
+
+    # -- the service contract ------------------------------------------------------------------
+
+    def run(self, service, criteria):
+        from .service import Outcome
+
+        hidden = getattr(service.request, "_search_hidden_paths", None)
+        if hidden is None:
+            from .service import hidden_page_ids
+
+            hidden_page_ids(service.request)
+            hidden = service.request._search_hidden_paths
+        body = self.body(criteria, types=service.types, facet_params=service.facet_params, hidden_paths=hidden)
+        per_page = service.per_page
+        response = self.send(body, (criteria.page - 1) * per_page, per_page)
+        ids, scores, total, counts = self.parse(response)
+        paginator = Paginator(range(total), per_page)
+        page = paginator.get_page(criteria.page)
+        if page.number != criteria.page and total:
+            # Beyond the last page: show the last one, as the database path does.
+            ids, scores, total, counts = self.parse(self.send(body, (page.number - 1) * per_page, per_page))
+        page.object_list = service.load(ids)
+        active = criteria.active()
+        facets = [
+            service.describe(FACETS_BY_PARAM[param], counts.get(param, {}), active.get(param, []))
+            for param in service.facet_params
+        ]
+        return Outcome(page=page, total=total, facets=facets, scores={pk: scores.get(pk) for pk in ids})
