@@ -4,6 +4,8 @@ A bad value (unknown region, a page number that is not one) is a form error with
 the view answers 400; nothing reaches the database unchecked.
 """
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -55,10 +57,15 @@ def _known_years(values):
     return known
 
 
+SLUG = re.compile(r"^[-\w]{1,100}$")
+
+
 def _known_tags(values):
     from taggit.models import Tag
 
-    return {tag.slug: str(tag.pk) for tag in Tag.objects.filter(slug__in=values[:50])}
+    # Only slug-shaped values reach the database (PostgreSQL refuses NUL characters, for one).
+    candidates = [value for value in values[:50] if SLUG.match(value)]
+    return {tag.slug: str(tag.pk) for tag in Tag.objects.filter(slug__in=candidates)} if candidates else {}
 
 
 LOOKUPS = {
@@ -72,8 +79,18 @@ LOOKUPS = {
 }
 
 
+class QueryField(forms.CharField):
+    """Control characters (NUL, escapes, zero-width marks…) never mean anything in a query: they are
+    dropped before validation rather than refusing the whole search."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())
+        return super().to_python(value)
+
+
 class SearchForm(DsfrForm):
-    q = forms.CharField(
+    q = QueryField(
         label=_("Rechercher"),
         required=False,
         strip=True,
@@ -110,10 +127,6 @@ class SearchForm(DsfrForm):
         for param in self.facet_params:
             lookup, message = LOOKUPS[param]
             self.fields[param] = SlugListField(label=facets.FACETS_BY_PARAM[param].label, lookup=lookup, unknown_message=message)
-
-    def clean_q(self):
-        # Control characters never mean anything in a query: drop them rather than refuse the search.
-        return " ".join("".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"]).split())
 
     def criteria(self):
         """The validated criteria; on errors, the valid part of them (the page still shows something)."""

@@ -9,17 +9,19 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from . import facets
+from . import facets, suggest
 
 
 def on_page_published(sender, instance, **kwargs):
     if getattr(instance, "search_type", None):
         facets.sync_page(instance)
         index.insert_or_update_object(instance)
+        suggest.sync_page(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
     facets.remove_page(instance)
+    suggest.remove_page(instance)
 
 
 def connect():

@@ -3,7 +3,9 @@
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from . import facets
 from .forms import SearchForm
@@ -125,5 +127,28 @@ def search(request):
     if context["wants_json"]:
         return json_response(request, context)
     response = render(request, "search/search.html", context, status=context["status"])
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def suggestions(request):
+    """The header search field's suggestions, as JSON: {"query": …, "suggestions": [{label, kind, kind_label, url}]}.
+
+    Private (they depend on what this reader may see) but cacheable for a minute: the browser asks for
+    the same first letters again and again while a reader types and corrects.
+    """
+    from . import suggest
+
+    form = suggest.SuggestionForm(request.GET)
+    if not form.is_valid():
+        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
+        response = JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+    else:
+        q = form.cleaned_data["q"]
+        response = JsonResponse(
+            {"query": q, "suggestions": suggest.suggestions(q, request)}, json_dumps_params={"ensure_ascii": False}
+        )
+        patch_cache_control(response, private=True, max_age=60)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -1,0 +1,324 @@
+"""Suggestions for the header's search field: titles, tags and carrying structures, as the reader types.
+
+Why a table of its own rather than the search index: a suggestion must match from the first letters of
+any of its words ("coop" → "Coopération…", "egal" → "Égalité…"), and answer in one query, the same on
+SQLite and PostgreSQL. Wagtail's autocomplete differs from one backend to the next, so each suggestion is
+normalised once, here, in Python (`normalize`), and matched with `LIKE '% term%'` (a word starts with
+the term) for every word typed. The table stays small (one row per live page, tag and structure): a scan
+of it takes milliseconds at 10,000 fiches, and no ordinary index can serve an infix LIKE anyway.
+
+Titles follow their page: one row per live searchable page, removed with it (CASCADE), filtered at query
+time by the reader's view restrictions. A tag or a carrying structure is one row shared by every fiche
+that uses it, weighted by how many live fiches do; a publication recounts only the tags and structures the
+fiche has now or had at its previous publication (remembered on its title row, since by the time
+`page_published` fires the old tags are gone from the database).
+"""
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from urllib.parse import urlencode
+
+from django import forms
+from django.db import transaction
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Length, Trim
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .facets import CONTENT_TYPES, searchable_models
+from .french import strip_accents
+from .models import SearchSuggestion
+from .service import hidden_page_ids
+
+Kind = SearchSuggestion.Kind
+MAX_SUGGESTIONS = 8
+MIN_QUERY_LENGTH = 2
+MAX_QUERY_LENGTH = 100
+FICHES_URL = "/fiches/"
+KIND_LABELS = {Kind.TAG: _("Mot-clé"), Kind.STRUCTURE: _("Structure")}
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
+# letters that no accent stripping takes apart, but that people type as two
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+def normalize(text):
+    """The form suggestions are compared in: lower case, no accents, punctuation as spaces, words
+    separated by one space, and a space before the first (see SearchSuggestion.normalized)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_LIGATURES)
+    return " " + " ".join(_NOT_A_WORD.sub(" ", strip_accents(text)).split())
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+class QueryField(forms.CharField):
+    """Control characters never mean anything in a query (and PostgreSQL refuses NUL): a line break or
+    a tab counts as a space, invisible formatting marks (soft hyphen, zero-width space…) are dropped.
+    Done before validation, so that the length limit counts what the reader sees."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        value = "".join(
+            " " if category == "Cc" else "" if category.startswith("C") else ch
+            for ch, category in ((ch, unicodedata.category(ch)) for ch in value)
+        )
+        return " ".join(value.split())
+
+
+class SuggestionForm(forms.Form):
+    q = QueryField(
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("La recherche est trop longue : %(limit_value)d caractères au plus.")},
+    )
+
+
+def suggestions(q, request, limit=MAX_SUGGESTIONS):
+    """At most `limit` suggestions for what the reader typed, as dicts ready for JSON.
+
+    Every word typed must start a word of the suggestion. Order: suggestions that start with the whole
+    query, then titles, tags, structures, the most used first, the shortest first. Three queries at
+    most whatever the number of pages: the view restrictions, the suggestions, the current site.
+    """
+    words = normalize(q).split()
+    phrase = " ".join(words)
+    if len(phrase) < MIN_QUERY_LENGTH or limit <= 0:
+        return []
+    matches = SearchSuggestion.objects.all()
+    for word in dict.fromkeys(words):
+        matches = matches.filter(normalized__contains=" " + word)
+    hidden = hidden_page_ids(request)
+    if hidden is not None:
+        matches = matches.exclude(page_id__in=hidden).filter(_shared_and_visible(hidden))
+    # Rank the matches on this table alone, and join pages and tags to the chosen few only.
+    chosen = _ranked(matches, phrase).values("pk")[:limit]
+    rows = (
+        _ranked(SearchSuggestion.objects.filter(pk__in=chosen), phrase)
+        # the table follows publication; this is only a second lock on the door
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page", "tag")
+        .only("kind", "text", "search_type", "page__url_path", "tag__slug")
+    )
+    results = []
+    for row in rows:
+        item = describe(row, request)
+        if item is not None:
+            results.append(item)
+    return results
+
+
+def _ranked(rows, phrase):
+    return rows.annotate(
+        starts=Case(When(normalized__startswith=" " + phrase, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        kind_rank=Case(
+            When(kind=Kind.TITLE, then=Value(0)),
+            When(kind=Kind.TAG, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+        text_length=Length("text"),
+    ).order_by("starts", "kind_rank", "-weight", "text_length", "pk")
+
+
+def _shared_and_visible(hidden):
+    """A tag or structure is suggested only if a page this reader may see uses it."""
+    from practices.models import FicheTag, PracticeSheetPage
+
+    visible_tag_use = FicheTag.objects.filter(tag_id=OuterRef("tag_id"), content_object__live=True).exclude(
+        content_object_id__in=hidden
+    )
+    visible_structures = (
+        PracticeSheetPage.objects.live().exclude(pk__in=hidden).annotate(s=Trim("carrying_structure")).values("s")
+    )
+    return (
+        Q(kind=Kind.TITLE)
+        | (Q(kind=Kind.TAG) & Q(Exists(visible_tag_use)))
+        | Q(kind=Kind.STRUCTURE, text__in=visible_structures)
+    )
+
+
+def describe(row, request):
+    if row.kind == Kind.TITLE:
+        url = row.page.get_url(request)
+        if not url:
+            return None
+        kind_label = CONTENT_TYPES.get(row.search_type, _("Page"))
+    elif row.kind == Kind.TAG:
+        url = FICHES_URL + "?" + urlencode({"tag": row.tag.slug})
+        kind_label = KIND_LABELS[Kind.TAG]
+    else:
+        url = reverse("search") + "?" + urlencode({"q": row.text})
+        kind_label = KIND_LABELS[Kind.STRUCTURE]
+    return {"label": row.text, "kind": row.kind, "kind_label": str(kind_label), "url": url}
+
+
+# --- keeping the table in step with publication --------------------------------------------------------
+
+
+def _is_fiche(page):
+    from practices.models import PracticeSheetPage
+
+    return isinstance(page, PracticeSheetPage)
+
+
+def _structure(value):
+    # the same trimming as SQL's TRIM() in the counts and in _shared_and_visible
+    return (value or "").strip(" ")
+
+
+def _contributions(page):
+    """What a live fiche gives the shared rows: its tag ids and its carrying structure."""
+    if not _is_fiche(page):
+        return {}
+    return {
+        "tags": sorted({item.tag_id for item in page.tagged_items.all()}),
+        "structure": _structure(page.carrying_structure),
+    }
+
+
+def sync_page(page):
+    """Bring the page's title, and the weights of its tags and structure, in line with its live state."""
+    page = page.specific
+    search_type = getattr(page, "search_type", None)
+    with transaction.atomic():
+        previous = SearchSuggestion.objects.filter(page_id=page.pk).values_list("contributes", flat=True).first() or {}
+        if page.live and search_type:
+            now = _contributions(page)
+            SearchSuggestion.objects.update_or_create(
+                page_id=page.pk,
+                defaults={
+                    "kind": Kind.TITLE,
+                    "text": page.title[:255],
+                    "normalized": normalize(page.title),
+                    "search_type": search_type,
+                    "weight": 0,
+                    "contributes": now,
+                },
+            )
+        else:
+            now = {}
+            SearchSuggestion.objects.filter(page_id=page.pk).delete()
+        _recount(
+            set(previous.get("tags", ())) | set(now.get("tags", ())),
+            {previous.get("structure"), now.get("structure")} - {None, ""},
+        )
+
+
+def remove_page(page):
+    """The page leaves the site (unpublished, or about to be deleted: it may still be live in the database)."""
+    with transaction.atomic():
+        previous = SearchSuggestion.objects.filter(page_id=page.pk).values_list("contributes", flat=True).first()
+        if previous is None:
+            return
+        SearchSuggestion.objects.filter(page_id=page.pk).delete()
+        _recount(set(previous.get("tags", ())), {previous.get("structure")} - {None, ""}, exclude_page_id=page.pk)
+
+
+def _live_fiches(exclude_page_id=None):
+    from practices.models import PracticeSheetPage
+
+    fiches = PracticeSheetPage.objects.live()
+    if exclude_page_id is not None:
+        fiches = fiches.exclude(pk=exclude_page_id)
+    return fiches
+
+
+def _tag_counts(fiches, tag_ids=None):
+    """{tag id: (name, number of live fiches)} for the given tags (every tag when None)."""
+    from practices.models import FicheTag
+
+    links = FicheTag.objects.filter(content_object__in=fiches.values("pk"))
+    if tag_ids is not None:
+        links = links.filter(tag_id__in=tag_ids)
+    rows = links.values_list("tag_id", "tag__name").annotate(n=Count("content_object_id", distinct=True)).order_by()
+    return {tag_id: (name, n) for tag_id, name, n in rows}
+
+
+def _structure_counts(fiches, structures=None):
+    fiches = fiches.annotate(s=Trim("carrying_structure")).exclude(s="")
+    if structures is not None:
+        fiches = fiches.filter(s__in=structures)
+    return dict(fiches.values_list("s").annotate(n=Count("pk")).order_by())
+
+
+def _shared_row(kind, text, weight, tag_id=None):
+    return SearchSuggestion(kind=kind, text=text[:255], normalized=normalize(text), weight=weight, tag_id=tag_id)
+
+
+def _recount(tag_ids, structures, exclude_page_id=None):
+    """Recompute the weights of these tags and structures; a row whose weight falls to 0 goes."""
+    fiches = _live_fiches(exclude_page_id)
+    if tag_ids:
+        counts = _tag_counts(fiches, tag_ids)
+        existing = {row.tag_id: row for row in SearchSuggestion.objects.filter(kind=Kind.TAG, tag_id__in=tag_ids)}
+        _apply(Kind.TAG, existing, {tag_id: (name, n, tag_id) for tag_id, (name, n) in counts.items()})
+    if structures:
+        counts = _structure_counts(fiches, structures)
+        existing = {row.text: row for row in SearchSuggestion.objects.filter(kind=Kind.STRUCTURE, text__in=structures)}
+        _apply(Kind.STRUCTURE, existing, {text: (text, n, None) for text, n in counts.items()})
+
+
+def _apply(kind, existing, wanted):
+    """Write the difference between the rows there are and the rows there should be."""
+    stale = [row.pk for key, row in existing.items() if key not in wanted]
+    if stale:
+        SearchSuggestion.objects.filter(pk__in=stale).delete()
+    new, changed = [], []
+    for key, (text, weight, tag_id) in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            new.append(_shared_row(kind, text, weight, tag_id))
+        elif (row.text, row.weight) != (text[:255], weight):
+            row.text, row.normalized, row.weight = text[:255], normalize(text), weight
+            changed.append(row)
+    if new:
+        SearchSuggestion.objects.bulk_create(new, ignore_conflicts=True)
+    if changed:
+        SearchSuggestion.objects.bulk_update(changed, ["text", "normalized", "weight"])
+
+
+def rebuild_all(batch_size=2000):
+    """Recompute the whole table, for after bulk imports; returns how many rows it holds."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from practices.models import FicheTag
+
+    types = {
+        content_type.pk: model.search_type
+        for model, content_type in ContentType.objects.get_for_models(*searchable_models(), for_concrete_models=False).items()
+    }
+    fiches = _live_fiches()
+    tags_by_page = defaultdict(set)
+    for page_id, tag_id in FicheTag.objects.filter(content_object__in=fiches.values("pk")).values_list(
+        "content_object_id", "tag_id"
+    ):
+        tags_by_page[page_id].add(tag_id)
+    structure_by_page = dict(fiches.annotate(s=Trim("carrying_structure")).values_list("pk", "s"))
+
+    rows = []
+    for page_id, title, content_type_id in (
+        Page.objects.live().filter(content_type_id__in=list(types)).values_list("pk", "title", "content_type_id")
+    ):
+        contributes = {}
+        if page_id in structure_by_page:
+            contributes = {"tags": sorted(tags_by_page.get(page_id, ())), "structure": structure_by_page[page_id]}
+        rows.append(
+            SearchSuggestion(
+                kind=Kind.TITLE,
+                text=title[:255],
+                normalized=normalize(title),
+                page_id=page_id,
+                search_type=types[content_type_id],
+                contributes=contributes,
+            )
+        )
+    rows.extend(_shared_row(Kind.TAG, name, n, tag_id) for tag_id, (name, n) in _tag_counts(fiches).items())
+    structures = Counter(s for s in structure_by_page.values() if s)
+    rows.extend(_shared_row(Kind.STRUCTURE, text, n) for text, n in structures.items())
+    with transaction.atomic():
+        SearchSuggestion.objects.all().delete()
+        SearchSuggestion.objects.bulk_create(rows, batch_size=batch_size)
+    return len(rows)
