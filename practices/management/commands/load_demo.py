@@ -1,19 +1,32 @@
+import time
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.roles import sync_roles
-from practices.demo import accounts, site
+from practices.demo import accounts, fiches, site
+from practices.demo.synthetic import create_fiches
 
 
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration (idempotent : le relancer ne change rien)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--fiches",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Nombre de fiches synthétiques qui doivent exister (créées en masse, recherche indexée une fois).",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             sync_roles()
             site.load()
+            fiches.load()
             created_accounts = accounts.load()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
@@ -22,3 +35,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Comptes de démonstration (mot de passe : {settings.PORTAL_DEMO_PASSWORD}) :")
             for username, role in created_accounts:
                 self.stdout.write(f"  {username:<14} {role}")
+        if options["fiches"] > 0:
+            started = time.monotonic()
+            created = create_fiches(options["fiches"], stdout=self.stdout)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{created} fiches synthétiques créées en {time.monotonic() - started:.1f} s "
+                    f"({options['fiches']} demandées)."
+                )
+            )

@@ -1,0 +1,24 @@
+"""`update_index` rebuilds everything the search reads, not only the full-text index.
+
+The facet table (search.models.PageFacet) and the header's suggestions (SearchSuggestion) are
+projections of the live pages, kept in step at each publication. A nightly `update_index` (README,
+"Tâches périodiques") is where any drift is caught, so it rebuilds them too: one command for the
+operators, and nothing to forget after a bulk import. This app comes before wagtail.search in
+INSTALLED_APPS, so this command replaces Wagtail's one of the same name.
+"""
+
+from modelsearch.management.commands.rebuild_modelsearch_index import Command as IndexCommand
+
+from search import facets, suggest
+
+
+class Command(IndexCommand):
+    help = "Reconstruit l'index de recherche, la table des facettes et les suggestions de recherche."
+
+    def handle(self, **options):
+        super().handle(**options)
+        if options.get("schema_only"):
+            return
+        pages = facets.rebuild_all()
+        suggestions = suggest.rebuild_all()
+        self.write(f"Facettes recalculées pour {pages} pages ; {suggestions} suggestions de recherche.")
