@@ -145,7 +145,12 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "practices.PracticeIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "practices.PracticeIndexPage",
+        "practices.NetworkIndexPage",
+        "practices.CollectionIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("page d'accueil")

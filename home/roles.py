@@ -91,8 +91,10 @@ ROLES = (
         ANIMATORS,
         _("Animent leurs réseaux : membres, livrables et sélections de fiches."),
         admin_access=True,
-        model_permissions=VIEW_REFERENCE_LISTS,
+        # The networks themselves come through one group per network (practices.animators).
+        model_permissions=(*VIEW_REFERENCE_LISTS, "practices.view_person", "practices.add_person", "practices.change_person"),
         collection_permissions=UPLOAD_AND_CHOOSE_MEDIA,
+        page_permissions=(("practices.CollectionIndexPage", ("add", "change", "publish", "lock", "unlock")),),
     ),
     Role(
         ADMINISTRATORS,

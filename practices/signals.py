@@ -1,9 +1,10 @@
-"""Fiches at publication: a review date when the editor set none."""
+"""Fiches at publication (a default review date), and animators' rights following the memberships."""
 
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.signals import page_published
 
-from .models import PracticeSheetPage
+from .models import Membership, NetworkPage, Person, PracticeSheetPage
 from .models.fiche import review_date_after
 
 
@@ -17,5 +18,30 @@ def default_review_date(sender, instance, revision=None, **kwargs):
         PracticeSheetPage.objects.filter(pk=instance.pk).update(review_date=instance.review_date)
 
 
+def membership_changed(sender, instance, **kwargs):
+    from .animators import sync_network_group
+
+    network = NetworkPage.objects.filter(pk=instance.network_id).first()
+    if network is not None:
+        sync_network_group(network)
+
+
+def person_changed(sender, instance, created=False, **kwargs):
+    from .animators import sync_networks_of
+
+    if not created:
+        sync_networks_of(instance)
+
+
+def network_deleted(sender, instance, **kwargs):
+    from .animators import remove_network_group
+
+    remove_network_group(instance)
+
+
 def connect():
     page_published.connect(default_review_date, sender=PracticeSheetPage, dispatch_uid="practices.review_date")
+    post_save.connect(membership_changed, sender=Membership, dispatch_uid="practices.membership_saved")
+    post_delete.connect(membership_changed, sender=Membership, dispatch_uid="practices.membership_deleted")
+    post_save.connect(person_changed, sender=Person, dispatch_uid="practices.person_saved")
+    post_delete.connect(network_deleted, sender=NetworkPage, dispatch_uid="practices.network_deleted")

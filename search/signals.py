@@ -17,6 +17,11 @@ def on_page_published(sender, instance, **kwargs):
         facets.sync_page(instance)
         index.insert_or_update_object(instance)
         suggest.sync_page(instance)
+        # Livrables and chantiers are found by their parent's region and themes (FromParentFacets).
+        for child in instance.get_children().live().specific():
+            if hasattr(child, "facet_parent"):
+                facets.sync_page(child)
+                index.insert_or_update_object(child)
 
 
 def on_page_unpublished(sender, instance, **kwargs):

@@ -100,13 +100,17 @@ def _query_without_page(query):
     return query.urlencode()
 
 
+# what the regions map counts, by listing scope
+MAP_NOUNS = {"fiche": "fiche", "reseau": "réseau", "selection": "sélection"}
+
+
 def render_listing(request, index_page, *, scope):
     """Serve an index page (/fiches/…) as a filtered listing of its content type."""
     facet_params = [f.param for f in facets.FACETS if f.param != "type"]
     context = index_page.get_context(request)
     context.update(listing_context(request, types=[scope], facet_params=facet_params))
     context["listing_url"] = index_page.get_url(request)
-    context["map_noun"] = "fiche"
+    context["map_noun"] = MAP_NOUNS.get(scope, "résultat")
     if context["wants_json"]:
         return json_response(request, context)
     response = TemplateResponse(request, index_page.get_template(request), context, status=context["status"])

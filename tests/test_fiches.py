@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from home.models import HomePage
-from practices.models import IncompleteFicheError, PracticeIndexPage, PracticeSheetPage, Theme
+from practices.models import IncompleteFicheError, LivrablePage, PracticeIndexPage, PracticeSheetPage, Theme
 
 from .factories import fiche_index, make_fiche, make_user
 
@@ -57,7 +57,7 @@ class FichePageTypesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PracticeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(PracticeIndexPage, {PracticeSheetPage})
         self.assertAllowedParentPageTypes(PracticeSheetPage, {PracticeIndexPage})
-        self.assertAllowedSubpageTypes(PracticeSheetPage, set())
+        self.assertAllowedSubpageTypes(PracticeSheetPage, {LivrablePage})  # a fiche's own livrables
         self.assertCanNotCreateAt(HomePage, PracticeSheetPage)
         self.assertFalse(PracticeIndexPage.can_create_at(self.index.get_parent()))  # one index, made by a migration
         self.assertEqual(self.index.url, "/fiches/")

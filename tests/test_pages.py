@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import ContentPage, HomePage, PortalSettings
-from practices.models import PracticeIndexPage
+from practices.models import CollectionIndexPage, NetworkIndexPage, PracticeIndexPage
 
 from .factories import make_user
 
@@ -23,7 +23,7 @@ class FoundationPagesTest(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, PracticeIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, PracticeIndexPage, NetworkIndexPage, CollectionIndexPage})
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertCanNotCreateAt(HomePage, HomePage)  # one home page only
 

@@ -1,5 +1,6 @@
 """The domain, one module per concept (taxonomy, fiche, network, livrable, collection)."""
 
+from .collection import CollectionIndexPage, CollectionItem, CuratedCollectionPage  # noqa: F401, E402
 from .fiche import (  # noqa: F401
     FicheAttachment,
     FicheContact,
@@ -12,4 +13,14 @@ from .fiche import (  # noqa: F401
     PracticeSheetForm,
     PracticeSheetPage,
 )
+from .livrable import LivrableDocument, LivrableKind, LivrablePage, LivrableStatus  # noqa: F401, E402
+from .network import NetworkFiche, NetworkIndexPage, NetworkPage, NetworkScope  # noqa: F401, E402
+from .people import JoinRequest, JoinRequestStatus, Membership, MembershipRole, Person  # noqa: F401, E402
 from .taxonomy import ActorCategory, Department, FonctionPublique, Region, ServiceType, Theme  # noqa: F401
+from .workstream import (  # noqa: F401, E402
+    SessionFormat,
+    WorkstreamPage,
+    WorkstreamReferent,
+    WorkstreamSession,
+    WorkstreamStatus,
+)

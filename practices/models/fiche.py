@@ -146,7 +146,7 @@ class PracticeSheetPage(BasePage):
     search_type = "fiche"
     facet_prefetch = ("themes", "actor_categories", "tagged_items")
     parent_page_types = ["practices.PracticeIndexPage"]
-    subpage_types = []
+    subpage_types = ["practices.LivrablePage"]
 
     search_fields = BasePage.search_fields + [
         index.SearchField("carrying_structure"),
@@ -406,6 +406,7 @@ class PinnedRelatedFiche(Orderable):
 class PracticeIndexPage(BasePage):
     """/fiches/: every live fiche, filtered and paginated by the search service."""
 
+    template = "practices/section_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticeSheetPage"]

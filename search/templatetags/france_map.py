@@ -36,9 +36,22 @@ REGION_NAMES = {
 }
 
 
+# What a map can count: plural, and whether "aucun" or "aucune" goes before it.
+NOUNS = {
+    "fiche": ("fiches", "Aucune"),
+    "résultat": ("résultats", "Aucun"),
+    "réseau": ("réseaux", "Aucun"),
+    "sélection": ("sélections", "Aucune"),
+}
+
+
+def plural(noun):
+    return NOUNS.get(noun, (f"{noun}s", ""))[0]
+
+
 def fiche_count_label(count, noun="fiche"):
     """French: 0 and 1 take the singular (Django's ``pluralize`` would say "0 fiches")."""
-    return f"{count} {noun}" if count <= 1 else f"{count} {noun}s"
+    return f"{count} {noun}" if count <= 1 else f"{count} {plural(noun)}"
 
 
 def shade_level(count, max_count):
@@ -49,7 +62,7 @@ def shade_level(count, max_count):
 
 
 def _legend(max_count, noun="fiche"):
-    legend = [{"level": 0, "label": f"Aucun {noun}" if noun == "résultat" else f"Aucune {noun}"}]
+    legend = [{"level": 0, "label": f"{NOUNS.get(noun, (None, 'Aucun'))[1]} {noun}"}]
     for level in range(1, LEVELS + 1):
         low = (level - 1) * max_count // LEVELS + 1
         high = level * max_count // LEVELS
@@ -58,7 +71,7 @@ def _legend(max_count, noun="fiche"):
         if low == high:
             label = fiche_count_label(low, noun)
         else:
-            label = f"{low} à {high} {noun}s"
+            label = f"{low} à {high} {plural(noun)}"
         legend.append({"level": level, "min": low, "max": high, "label": label})
     return legend
 
@@ -128,7 +141,7 @@ def build_map(regions, noun="fiche"):
         "national": national,
         "max_count": max_count,
         "legend": _legend(max_count, noun),
-        "noun_plural": f"{noun}s",
+        "noun_plural": plural(noun),
     }
 
 

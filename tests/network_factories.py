@@ -1,0 +1,104 @@
+"""Factories for networks, people, memberships, livrables, chantiers and sélections."""
+
+import itertools
+from datetime import date
+
+_counter = itertools.count(1)
+
+
+def network_index():
+    from practices.models import NetworkIndexPage
+
+    return NetworkIndexPage.objects.get()
+
+
+def collection_index():
+    from practices.models import CollectionIndexPage
+
+    return CollectionIndexPage.objects.get()
+
+
+def _publish(page, publish):
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def make_network(title=None, *, publish=True, themes=("management",), **fields):
+    from practices.models import NetworkPage, Theme
+
+    n = next(_counter)
+    fields.setdefault("slug", f"reseau-{n}")
+    fields.setdefault("intro", "Un réseau de cadres qui partagent leurs pratiques de management.")
+    fields.setdefault("region_id", "53")
+    fields.setdefault("start_year", 2017)
+    fields.setdefault("scope", "regional")
+    page = NetworkPage(title=title or f"Réseau numéro {n}", live=False, **fields)
+    page.themes = list(Theme.objects.filter(slug__in=themes))
+    network_index().add_child(instance=page)
+    return _publish(page, publish)
+
+
+def make_person(first_name="Camille", last_name=None, *, user=None, **fields):
+    from practices.models import Person
+
+    n = next(_counter)
+    last_name = last_name or f"Durand{n}"
+    fields.setdefault("email", f"{first_name}.{last_name}.{n}@test.reseaux.localhost".lower())
+    fields.setdefault("structure", "DDTM des Côtes-d'Armor")
+    fields.setdefault("service_type_id", "ddi")
+    return Person.objects.create(first_name=first_name, last_name=last_name, user=user, **fields)
+
+
+def make_membership(network, person=None, *, role="membre", joined_on=date(2018, 1, 15), left_on=None, **fields):
+    from practices.models import Membership
+
+    person = person or make_person()
+    return Membership.objects.create(network=network, person=person, role=role, joined_on=joined_on, left_on=left_on, **fields)
+
+
+def make_animator(network, user):
+    """Make `user` an animator of `network` (a person linked to the account, an open membership)."""
+    from practices.models import Person
+
+    person = Person.objects.filter(user=user).first() or make_person(user.first_name or "Anne", user.last_name or None, user=user)
+    return make_membership(network, person, role="animateur", joined_on=date(2019, 9, 1))
+
+
+def make_livrable(parent, title=None, *, publish=True, **fields):
+    from practices.models import LivrablePage
+
+    n = next(_counter)
+    fields.setdefault("slug", f"livrable-{n}")
+    fields.setdefault("kind", "note-cadrage")
+    fields.setdefault("status", "prevu")
+    page = LivrablePage(title=title or f"Livrable {n}", live=False, **fields)
+    parent.add_child(instance=page)
+    return _publish(page, publish)
+
+
+def make_workstream(network, title=None, *, publish=True, sessions=(), referents=(), **fields):
+    from practices.models import WorkstreamPage, WorkstreamReferent, WorkstreamSession
+
+    n = next(_counter)
+    fields.setdefault("slug", f"chantier-{n}")
+    fields.setdefault("stakes", "<p>Outiller les jeunes managers.</p>")
+    page = WorkstreamPage(title=title or f"Chantier {n}", live=False, **fields)
+    page.sessions = [WorkstreamSession(**session) for session in sessions]
+    page.referents = [WorkstreamReferent(person=person) for person in referents]
+    network.add_child(instance=page)
+    return _publish(page, publish)
+
+
+def make_collection(fiches, title=None, *, publish=True, commentary="À lire en premier.", **fields):
+    from practices.models import CollectionItem, CuratedCollectionPage
+
+    n = next(_counter)
+    fields.setdefault("slug", f"selection-{n}")
+    fields.setdefault("intro", "Des fiches pour se lancer.")
+    page = CuratedCollectionPage(title=title or f"Sélection {n}", live=False, **fields)
+    page.items = [CollectionItem(fiche=fiche, commentary=commentary) for fiche in fiches]
+    collection_index().add_child(instance=page)
+    return _publish(page, publish)
