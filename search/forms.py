@@ -52,7 +52,7 @@ def _known(param):
 def _known_years(values):
     known = {}
     for value in values:
-        if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        if value.isascii() and value.isdecimal() and FIRST_YEAR <= int(value) <= LAST_YEAR:
             known[value] = str(int(value))
     return known
 

@@ -23,6 +23,9 @@ class CuratedCollectionForm(WagtailAdminPageForm):
         formset = self.formsets.get("items")
         if formset is None:
             return cleaned_data
+        # The page form is cleaned before its formsets (ClusterForm.is_valid): clean them first, or
+        # no item would have cleaned_data yet and the check would never fire.
+        formset.is_valid()
         seen = set()
         for form in formset.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -94,10 +97,17 @@ class CuratedCollectionPage(BasePage):
 
     @classmethod
     def search_result_queryset(cls, queryset):
-        return queryset.select_related("theme", "curator", "cover_image", "listing_image").prefetch_related("items")
+        return (
+            queryset.select_related("theme", "curator", "cover_image", "listing_image")
+            .prefetch_related("items")
+            .annotate(live_fiche_count=models.Count("items", filter=models.Q(items__fiche__live=True)))
+        )
 
     def card_badges(self):
-        count = len(self.items.all())
+        # what the page will show: its published fiches only
+        count = getattr(self, "live_fiche_count", None)
+        if count is None:
+            count = self.items.filter(fiche__live=True).count()
         badges = [_("%(count)s fiche") % {"count": count} if count == 1 else _("%(count)s fiches") % {"count": count}]
         if self.theme_id:
             badges.append(self.theme.name)
@@ -112,6 +122,17 @@ class CuratedCollectionPage(BasePage):
             .order_by("sort_order")
             if item.fiche.live
         ]
+
+
+def collections_containing(fiche, request=None):
+    """The live sélections that recommend `fiche`, in one query (those a view restriction hides left out)."""
+    from search.service import hidden_page_ids
+
+    collections = CuratedCollectionPage.objects.live().filter(items__fiche_id=fiche.pk).distinct().order_by("title")
+    hidden = hidden_page_ids(request) if request is not None else None
+    if hidden is not None:
+        collections = collections.exclude(pk__in=hidden)
+    return list(collections.only("id", "title", "slug", "url_path", "path", "depth"))
 
 
 class CollectionItem(Orderable):
@@ -153,4 +174,4 @@ class CollectionIndexPage(BasePage):
         return render_listing(request, self, scope=CuratedCollectionPage.search_type)
 
 
-__all__ = ["CollectionIndexPage", "CollectionItem", "CuratedCollectionPage"]
+__all__ = ["CollectionIndexPage", "CollectionItem", "CuratedCollectionPage", "collections_containing"]

@@ -286,8 +286,17 @@ class PracticeSheetPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from search.related import related_fiches
 
+        from .collection import collections_containing
+        from .livrable import livrables_of, progress_of
+
         context = super().get_context(request, *args, **kwargs)
         context["related_fiches"] = related_fiches(self, request)
+        livrables = list(livrables_of(self)) if self.pk else []
+        context.update(
+            livrables=livrables,
+            livrable_progress=progress_of(livrables),
+            collections=collections_containing(self, request) if self.pk else [],
+        )
         return context
 
     @cached_property

@@ -8,6 +8,7 @@ created) and in `clean()` for every other path; an empty number takes the next f
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -130,6 +131,27 @@ class LivrablePage(FromParentFacets, BasePage):
     def status_badge(self):
         return STATUS_BADGES.get(self.status, "info")
 
+    @property
+    def date_label(self):
+        """The one date a list shows: when it was done, else when it is due."""
+        if self.completion_date:
+            return _("réalisé le %(date)s") % {"date": date_format(self.completion_date, "j F Y")}
+        if self.due_date:
+            return _("échéance : %(date)s") % {"date": date_format(self.due_date, "j F Y")}
+        return ""
+
+    def neighbours(self):
+        """(previous, next) live livrables of the same parent by number, for the page's pagination."""
+        if not self.path or self.number is None:
+            return None, None
+        siblings = LivrablePage.objects.sibling_of(self, inclusive=False).live().exclude(number=None)
+        previous = siblings.filter(number__lt=self.number).order_by("-number", "-path").first()
+        following = siblings.filter(number__gt=self.number).order_by("number", "path").first()
+        return previous, following
+
+    def document_list(self):
+        return self.documents.select_related("document").all()
+
     def facet_year(self):
         date = self.completion_date or self.due_date
         return date.year if date else None
@@ -172,6 +194,11 @@ class LivrableDocument(Orderable):
         return self.label or self.document.title
 
 
+def livrables_of(parent):
+    """The live livrables of a network or a fiche, in number order."""
+    return LivrablePage.objects.child_of(parent).live().order_by("number", "path")
+
+
 def progress_of(livrables):
     """{"done", "total", "abandoned", "percent"} of a parent's livrables; abandoned ones do not count."""
     livrables = list(livrables)
@@ -187,4 +214,12 @@ def progress_of(livrables):
     }
 
 
-__all__ = ["LivrableDocument", "LivrableKind", "LivrablePage", "LivrableStatus", "next_number", "progress_of"]
+__all__ = [
+    "LivrableDocument",
+    "LivrableKind",
+    "LivrablePage",
+    "LivrableStatus",
+    "livrables_of",
+    "next_number",
+    "progress_of",
+]

@@ -40,6 +40,21 @@ class NetworkScope(models.TextChoices):
     INTERMINISTERIAL = "interministeriel", _("interministériel")
 
 
+# Group headings of the members list, singular and plural.
+ROLE_HEADINGS = {
+    MembershipRole.ANIMATOR: (_("Animateur·rice"), _("Animateur·rices")),
+    MembershipRole.GUARANTOR: (_("Garant·e"), _("Garant·es")),
+    MembershipRole.SECRETARIAT: (_("Secrétariat"), _("Secrétariat")),
+    MembershipRole.REFERENT: (_("Référent·e"), _("Référent·es")),
+    MembershipRole.MEMBER: (_("Membre"), _("Membres")),
+}
+
+
+def role_heading(role, count):
+    singular, plural = ROLE_HEADINGS.get(role, (role, role))
+    return singular if count == 1 else plural
+
+
 class NetworkPage(BasePage):
     scope = models.CharField(_("périmètre"), max_length=20, choices=NetworkScope.choices, default=NetworkScope.REGIONAL)
     region = models.ForeignKey(
@@ -156,7 +171,7 @@ class NetworkPage(BasePage):
 
     def card_badges(self):
         badges = [self.get_scope_display().capitalize()]
-        if self.region_id:
+        if self.region_id and not self.region.is_national:  # "National / multi-régional" would repeat the scope
             badges.append(self.region.name)
         if self.start_year:
             badges.append(_("depuis %(year)s") % {"year": self.start_year})
@@ -172,13 +187,16 @@ class NetworkPage(BasePage):
             .order_by("person__last_name", "person__first_name")
         )
 
-    def members_by_role(self):
-        """[(role label, [memberships])] in the order of MembershipRole, empty roles left out."""
+    def members_by_role(self, memberships=None):
+        """[(heading, [memberships])] in the order of MembershipRole, empty roles left out.
+
+        The heading agrees with the count ("Garant·e", "Membres") because it titles the group on the page.
+        """
+        memberships = self.current_memberships() if memberships is None else memberships
         groups = defaultdict(list)
-        for membership in self.current_memberships():
+        for membership in memberships:
             groups[membership.role].append(membership)
-        labels = dict(MembershipRole.choices)
-        return [(labels[role], groups[role]) for role in ROLE_ORDER if groups[role]]
+        return [(role_heading(role, len(groups[role])), groups[role]) for role in ROLE_ORDER if groups[role]]
 
     def counts_by_service_type(self, memberships=None):
         """[(service type name, count)] of current members, the largest first."""
@@ -225,15 +243,24 @@ class NetworkPage(BasePage):
     def workstreams(self):
         from .workstream import WorkstreamPage
 
-        return WorkstreamPage.objects.child_of(self).live().order_by("path")
+        # sessions prefetched: the page shows each chantier's next session
+        return WorkstreamPage.objects.child_of(self).live().order_by("path").prefetch_related("sessions")
 
     @cached_property
     def fiches(self):
         return [
             link.fiche
-            for link in self.linked_fiches.select_related("fiche__region", "fiche__service_type").all()
+            for link in self.linked_fiches.select_related("fiche__region", "fiche__service_type")
+            .prefetch_related("fiche__themes")
+            .all()
             if link.fiche.live
         ]
+
+    @cached_property
+    def listing_url(self):
+        """/reseaux/, where the page's badges lead to the networks of the same region or year."""
+        parent = self.get_parent()
+        return parent.url if parent else "/reseaux/"
 
     def is_animated_by(self, user):
         from practices.animators import can_manage_network
@@ -247,7 +274,8 @@ class NetworkPage(BasePage):
         memberships = list(self.current_memberships())
         livrables = list(self.livrables())
         context.update(
-            members_by_role=self.members_by_role(),
+            members_by_role=self.members_by_role(memberships),
+            guarantors=[m for m in memberships if m.role == MembershipRole.GUARANTOR],
             member_count=len(memberships),
             service_type_counts=self.counts_by_service_type(memberships),
             livrables=livrables,

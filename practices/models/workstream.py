@@ -37,6 +37,7 @@ class WorkstreamForm(WagtailAdminPageForm):
         formset = self.formsets.get("referents")
         if network is None or formset is None:
             return cleaned_data
+        formset.is_valid()  # the page form is cleaned before its formsets: see CuratedCollectionForm
         members = set(Membership.objects.filter(network_id=network.pk).active().values_list("person_id", flat=True))
         for form in formset.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -90,6 +91,14 @@ class WorkstreamPage(FromParentFacets, BasePage):
         today = timezone.localdate()
         return sorted((s for s in self.sessions.all() if s.date >= today), key=lambda s: (s.date, s.start_time or timezone.datetime.min.time()))
 
+    @property
+    def next_session(self):
+        upcoming = self.upcoming_sessions()
+        return upcoming[0] if upcoming else None
+
+    def referent_list(self):
+        return self.referents.select_related("person").all()
+
     def past_sessions(self):
         today = timezone.localdate()
         return sorted((s for s in self.sessions.all() if s.date < today), key=lambda s: s.date, reverse=True)
@@ -125,6 +134,10 @@ class WorkstreamSession(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("séance")
         verbose_name_plural = _("séances")
+
+    @property
+    def is_remote(self):
+        return self.format == SessionFormat.REMOTE
 
     def clean(self):
         super().clean()
