@@ -4,10 +4,13 @@ The same function turns a fiche's text into an extra index field and a reader's 
 terms, so every backend compares like with like: SQLite's full-text index has no stemming at all, and
 PostgreSQL and Elasticsearch stem what they receive again, identically on both sides.
 
-Steps: lower case; elisions dropped (l'agilité → agilité); accents removed; common French stop words
-dropped; a final -ité/-ée given back its accent (the Snowball French stemmer recognises the accented
-suffixes only, so égalité and egalite must look the same to it); plural -s removed; Snowball stem;
-accents removed again.
+Steps: lower case; elisions dropped (l'agilité → agilité); accents removed and ligatures spelt out
+(œuvre → oeuvre, as PostgreSQL's unaccent and Elasticsearch's asciifolding do with the original text);
+common French stop words dropped; a final -ité/-ée given back its accent (the Snowball French stemmer
+recognises the accented suffixes only, so égalité and egalite must look the same to it); plural -s
+removed; Snowball stem; accents removed again. A term that comes out as a stop word is replaced by a
+longer form of its word, because PostgreSQL and Elasticsearch drop stop words from what they receive
+and SQLite does not (see `stem`).
 """
 
 import re
@@ -22,37 +25,50 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
 
 # Function words that carry no meaning in a search. Kept a superset of PostgreSQL's French stop
-# list, so that no backend silently drops a word another one keeps (tests/test_french.py checks it
-# against PostgreSQL when one is available).
+# list with its accents removed (Elasticsearch's _french_ list is the same Snowball list), so that no
+# backend silently drops a word another one keeps (tests/test_french.py checks every term against
+# PostgreSQL when one is available).
 STOP_WORDS = frozenset(
     """
     a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions aurons
-    auront aux avaient avais avait avec avez aviez avions avoir avons ayant ayez ayons c ce ceci cela
-    celle celles celui ces cet cette ceux chez d dans de des du elle elles en es est et etaient etais
-    etait etant ete etee etees etes etiez etions eu eue eues eumes eurent eus eusse eussent eusses
-    eussiez eussions eut eutes eux fumes furent fus fusse fussent fusses fussiez fussions fut futes
-    ici il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre nous on
-    ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se sera serai seraient serais
-    serait seras serez seriez serions serons seront ses si soi soient sois soit sommes son sont soyez
-    soyons suis sur t ta te tes toi ton tu un une vos votre vous y
+    auront aux avaient avais avait avec avez aviez avions avoir avons ayant ayante ayantes ayants ayez
+    ayons c ce ceci cela celle celles celui ces cet cette ceux chez d dans de des du elle elles en es
+    est et etaient etais etait etant etante etantes etants ete etee etees etes etiez etions eu eue eues
+    eumes eurent eus eusse eussent eusses eussiez eussions eut eutes eux fumes furent fus fusse fussent
+    fusses fussiez fussions fut futes ici il ils j je l la le les leur leurs lui m ma mais me meme mes
+    moi mon n ne ni nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans
+    se sera serai seraient serais serait seras serez seriez serions serons seront ses si soi soient sois
+    soit sommes son sont soyez soyons suis sur t ta te tes toi ton tu un une vos votre vous y
     """.split()
 )
 
 _REACCENT = (("ites", "ités"), ("ite", "ité"), ("ees", "ées"), ("ee", "ée"))
 
+# Letters that no decomposition takes apart, but that people type as two (and PostgreSQL's unaccent
+# and Elasticsearch's asciifolding spell out, so without this "oeuvre" would find "œuvre" there only).
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
 
 def strip_accents(text):
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+    text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
 
 @lru_cache(maxsize=100_000)
 def stem(word):
-    """The search term for one lower-case word, or "" for a stop word."""
-    word = strip_accents(ELISION.sub("", word.replace("’", "'")))
-    if word in STOP_WORDS:
+    """The search term for one lower-case word, or "" for a stop word.
+
+    The term is never a stop word itself: "mois" would lose its -s and "tonne" stem to "ton", which
+    PostgreSQL and Elasticsearch then drop on both sides while SQLite keeps them, so the same query
+    would find a fiche on one backend and nothing on the other. Such a word keeps its singular, or
+    the word as typed, instead.
+    """
+    typed = strip_accents(ELISION.sub("", word.replace("’", "'")))
+    if typed in STOP_WORDS:
         return ""
-    if word.isdigit():
-        return word
+    if typed.isdigit():
+        return typed
+    word = typed
     if len(word) > 5:
         for plain, accented in _REACCENT:
             if word.endswith(plain):
@@ -60,13 +76,18 @@ def stem(word):
                 break
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return strip_accents(_stemmer.stemWord(word))
+    candidates = (strip_accents(_stemmer.stemWord(word)), strip_accents(word), typed)
+    return next(term for term in candidates if term not in STOP_WORDS)
 
 
 def words(text):
-    """The words of a text, elided articles and apostrophes taken apart."""
+    """The words of a text, elided articles and apostrophes taken apart.
+
+    Compatibility forms are folded first (the ﬁ of a pasted PDF, the ᵉ of XXIᵉ, a non-breaking space),
+    as search.suggest does, so that they never split or glue words differently from what was typed.
+    """
     found = []
-    for token in WORD.findall(text.lower()):
+    for token in WORD.findall(unicodedata.normalize("NFKC", text).casefold()):
         token = ELISION.sub("", token.replace("’", "'"))
         found.extend(part for part in token.split("'") if part)
     return found
