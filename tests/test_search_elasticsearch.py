@@ -1,7 +1,7 @@
 """Elasticsearch / OpenSearch without a server: settings, mapping, documents, and the request the service sends.
 
 The live counterpart, run against a real cluster when ELASTICSEARCH_URL or OPENSEARCH_URL is set, is
-tests/test_search_live.py.
+tests/test_search_elasticsearch_live.py.
 """
 
 import json
