@@ -1,10 +1,16 @@
-"""One demo account per role. Only ever created where settings.PORTAL_DEMO_ACCOUNTS is true (dev)."""
+"""One demo account per role. Only ever created where settings.PORTAL_DEMO_ACCOUNTS is true (dev).
+
+An account whose e-mail is that of a person of the demo networks is linked to that person: the
+`animateur` account is Yann Le Gall, coanimateur of the Bretagne network, so that signing in with it
+shows what an animator may do there (practices.animators) and nowhere else. Run after the networks.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home import roles
+from practices.models import Person
 
 ACCOUNTS = [
     # username, first name, last name, e-mail, role
@@ -36,5 +42,16 @@ def load():
         group = Group.objects.get(name=role)
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
+        link_person(user)
         created.append((username, role))
     return created
+
+
+def link_person(user):
+    """Link `user` to the demo person with the same e-mail, unless either is already linked elsewhere."""
+    person = Person.objects.filter(email=user.email).first()
+    if person is None or person.user_id == user.pk:
+        return
+    if person.user_id is None and not Person.objects.filter(user=user).exists():
+        person.user = user
+        person.save(update_fields=["user"])  # its signal gives the user the animator rights of the person

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.roles import sync_roles
-from practices.demo import accounts, fiches, site
+from practices.demo import accounts, collections, fiches, networks, site
 from practices.demo.synthetic import create_fiches
 
 
@@ -27,6 +27,9 @@ class Command(BaseCommand):
             sync_roles()
             site.load()
             fiches.load()
+            networks.load()
+            collections.load()
+            # after the networks: an account is linked to the network person who has its e-mail
             created_accounts = accounts.load()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
