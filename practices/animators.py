@@ -10,7 +10,7 @@ an animator of network A can publish A's livrables and nothing of network B, and
 the day their departure is recorded. Administrators see these groups in the admin; editing them by hand
 is pointless, the next sync puts them back.
 
-Memberships themselves are managed outside the page tree (see practices.membership_views), with the
+Memberships themselves are managed outside the page tree (see practices.admin_networks), with the
 same rule: an animator manages the memberships of the networks they animate; holders of the
 `practices.manage_all_memberships` permission (administrators) manage every network's.
 """

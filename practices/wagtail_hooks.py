@@ -1,14 +1,18 @@
-"""Wagtail admin integration for fiches: menus, listing, dashboard, and the publication guard."""
+"""Wagtail admin integration: fiches (menus, listing, dashboard, the publication guard) and networks."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .admin_networks.people import PersonPermissionPolicy
+from .admin_networks.permissions import join_request_policy, membership_policy
+from .admin_networks.viewsets import NetworksMenuGroup, PendingJoinRequestsPanel, animates_something
 from .admin_views import FicheListingViewSet, TaxonomyGroup, register_reference_list_policies
-from .models import PracticeSheetPage
+from .models import JoinRequest, Membership, Person, PracticeSheetPage
 from .models.completeness import join_french
 
 register_reference_list_policies()
@@ -69,3 +73,17 @@ def refuse_publishing_incomplete_fiches(request, action_type, objects, action_cl
         )
         return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
     return None
+
+
+# --- Networks: people, memberships, join requests (practices.admin_networks) ------------------------
+# The policies first: the viewsets read them when they are registered.
+register_permission_policy(Person, PersonPermissionPolicy(Person))
+register_permission_policy(Membership, membership_policy)
+register_permission_policy(JoinRequest, join_request_policy)
+register_snippet(NetworksMenuGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_join_requests_panel(request, panels):
+    if animates_something(request.user):
+        panels.append(PendingJoinRequestsPanel(request))
