@@ -56,7 +56,7 @@ EXPECTED = {
     ),
     TARN: (
         "76",
-        {"regional"},
+        {"local"},
         2021,
         {"cooperation", "management"},
         "tarn-pole-territorial-management-par-la-cooperation",

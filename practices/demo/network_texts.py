@@ -158,7 +158,7 @@ TARN = {
         "communes et environ 59 500 habitants, apprennent depuis 2021 à manager par la coopération, avec une "
         "alliance pour les transitions."
     ),
-    "scope": "regional",
+    "scope": "local",
     "region": "76",
     "start_year": 2021,
     "themes": ["cooperation", "management", "transition-ecologique", "formation-et-competences"],

@@ -35,6 +35,7 @@ TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h
 
 
 class NetworkScope(models.TextChoices):
+    LOCAL = "local", _("local")  # a département, an intercommunalité, a pôle territorial
     REGIONAL = "regional", _("régional")
     NATIONAL = "national", _("national")
     INTERMINISTERIAL = "interministeriel", _("interministériel")
