@@ -219,6 +219,9 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    # The footer of every page links to the accessibility statement: fetched with the settings.
+    select_related = ["accessibility_page"]
+
     panels = [
         MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("tagline"), FieldPanel("contact_email")], _("Portail")),
         MultiFieldPanel([FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], _("Accessibilité")),

@@ -1,0 +1,43 @@
+"""What a run prints (a French table) and writes (the JSON file whose shape tools rely on)."""
+
+import json
+
+from .measures import MEASURES
+
+
+def number(value, digits=1):
+    """French decimal comma, thin grouping of thousands: what a reader of the table expects."""
+    return f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def table(report):
+    """The run as lines of text."""
+    floor = report.results["baseline"].median_ms
+    header = f"{'mesure':<48} {'médiane (ms)':>13} {'p95 (ms)':>10} {'requêtes SQL':>13} {'× socle':>8}"
+    lines = [
+        f"Banc d'essai — {number(report.fiches, 0)} fiches synthétiques, base {report.database}",
+        f"Moteur de recherche : {report.backend}",
+        f"{report.rounds} tours entrelacés après {report.warmup} tours de chauffe ; "
+        "temps côté serveur (client de test de Django, pile complète), lecteur connecté",
+        "",
+        header,
+        "-" * len(header),
+    ]
+    for name, label in MEASURES.items():
+        result = report.results[name]
+        lines.append(
+            f"{label:<48} {number(result.median_ms, 2):>13} {number(result.p95_ms, 2):>10} "
+            f"{result.queries:>13} {number(result.median_ms / floor, 2):>8}"
+        )
+    lines += [
+        "",
+        f"Page de fiche / socle (médianes) : {number(report.ratio, 2)} "
+        f"({number(report.page_bytes['fiche_page'], 0)} octets de HTML chacune)",
+    ]
+    return lines
+
+
+def write_json(report, path):
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(report.as_json(), file, ensure_ascii=False, indent=2)
+        file.write("\n")
