@@ -126,4 +126,22 @@ class ElasticEngine:
             service.describe(FACETS_BY_PARAM[param], counts.get(param, {}), active.get(param, []))
             for param in service.facet_params
         ]
-        return Outcome(page=page, total=total, facets=facets, scores={pk: scores.get(pk) for pk in ids})
+        outcome = Outcome(page=page, total=total, facets=facets, scores={pk: scores.get(pk) for pk in ids})
+        if not total:
+            outcome.relaxations = self.relaxations(service, criteria, hidden)
+        return outcome
+
+    def relaxations(self, service, criteria, hidden_paths):
+        """When nothing matches: the number of hits with each criterion dropped alone (one count each)."""
+        from dataclasses import replace
+
+        active = criteria.active()
+        dropped = {param: replace(criteria, filters={p: v for p, v in active.items() if p != param}) for param in active}
+        if criteria.q and active:
+            dropped["q"] = replace(criteria, q="")
+        counts = {}
+        for key, relaxed in dropped.items():
+            body = self.body(relaxed, types=service.types, facet_params=[], hidden_paths=hidden_paths)
+            body.pop("aggs", None)
+            counts[key] = self.parse(self.send(body, 0, 0))[2]
+        return counts

@@ -68,6 +68,8 @@ class Outcome:
     total: int
     facets: list
     scores: dict = field(default_factory=dict)
+    # when nothing matches: {active param, or "q" for the words: how many results without it}
+    relaxations: dict = field(default_factory=dict)
 
 
 def hidden_page_ids(request):
@@ -203,7 +205,25 @@ class SearchService:
         page = paginator.get_page(criteria.page)
         scores = {pk: fulltext.score_of(score) for pk, score in page.object_list}
         page.object_list = self.load(list(scores))
-        return Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, found), scores=scores)
+        outcome = Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, found), scores=scores)
+        if not outcome.total:
+            outcome.relaxations = self.relaxations(criteria, found)
+        return outcome
+
+    def relaxations(self, criteria, found=None):
+        """When nothing matches: how many results each criterion, dropped alone, would give back.
+
+        Computed only for an empty result, so it costs nothing the rest of the time: the sets without
+        each active filter are those the facets were counted on (`matching_sets`), and without the
+        words it is the filtered candidates, counted once.
+        """
+        active = criteria.active()
+        counts = {}
+        for param in active:
+            counts[param] = len(found[param]) if found is not None else self.filtered(criteria, except_param=param).count()
+        if criteria.q and active:
+            counts["q"] = self.filtered(criteria).count()
+        return counts
 
     def matching_sets(self, criteria, scored):
         """The matching candidates in each set the facets are counted on: {excluded param: ids}.

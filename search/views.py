@@ -40,6 +40,34 @@ def map_regions(request, outcome_facets):
     ]
 
 
+def relaxations(request, outcome, active_filters, criteria):
+    """What to drop when nothing matches, the most fruitful first: [{label, url, count}]."""
+    counts = getattr(outcome, "relaxations", None) or {}
+    labels = {}
+    for active in active_filters:
+        labels.setdefault(active["param"], [active["facet"], []])[1].append(active["label"])
+    suggestions = []
+    for param, count in counts.items():
+        if not count:
+            continue
+        if param == "q":
+            label = _("les mots « %(q)s »") % {"q": criteria.q}
+            url = _without_param(request.GET, "q")
+        else:
+            facet, values = labels.get(param, (param, []))
+            label = f"{facet} : {', '.join(values)}"
+            url = _without_param(request.GET, param)
+        suggestions.append({"label": label, "url": url, "count": count})
+    return sorted(suggestions, key=lambda item: -item["count"])
+
+
+def _without_param(query, param):
+    query = query.copy()
+    query.pop(param, None)
+    query.pop("page", None)
+    return "?" + query.urlencode() if query else "?"
+
+
 def listing_context(request, *, types=None, facet_params=None):
     """Validate the query string, run the search, and prepare what the listing templates show."""
     form = SearchForm(request.GET, facet_params=facet_params)
@@ -54,6 +82,7 @@ def listing_context(request, *, types=None, facet_params=None):
         if value.selected
     ]
     return {
+        "relaxations": relaxations(request, outcome, active_filters, criteria),
         "form": form,
         "form_errors": form.error_messages(),
         "criteria": criteria,
@@ -82,6 +111,7 @@ def json_response(request, context):
         "results": [
             {**page.search_json(request), "score": context["scores"].get(page.pk)} for page in results.object_list
         ],
+        "suggestions": [{"without": item["label"], "count": item["count"], "url": item["url"]} for item in context["relaxations"]],
         "facets": {
             facet.param: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
             for facet in context["facets"]

@@ -133,8 +133,24 @@ def test_empty_result_suggests_which_filter_to_drop(reader_client, corpus):
     response = reader_client.get("/fiches/?region=53&service=intercommunalite")
     html = response.content.decode()
     assert "Aucun résultat" in html
-    assert "Retirer « Intercommunalité »" in html
-    assert 'href="/fiches/?region=53"' in html
+    # without the type of structure: the Breton fiche; without the region: the Tarn one
+    assert '<a href="/fiches/?region=53">sans Type de structure : Intercommunalité</a> : 1 résultat' in html
+    assert '<a href="/fiches/?service=intercommunalite">sans Région : Bretagne</a> : 1 résultat' in html
+
+
+def test_empty_result_suggests_dropping_the_words_too(reader_client, corpus):
+    data = reader_client.get("/recherche/?q=occitan&region=53&format=json").json()
+    assert data["total"] == 0
+    suggestions = {item["without"]: item["count"] for item in data["suggestions"]}
+    # "occitan" also finds the Tarn fiche, whose region (Occitanie) is indexed with it
+    assert suggestions == {"Région : Bretagne": 2, "les mots « occitan »": 1}
+
+
+def test_a_filter_whose_removal_gives_nothing_is_not_suggested(reader_client, corpus):
+    html = reader_client.get("/fiches/?region=53&service=intercommunalite&annee=2030").content.decode()
+    assert "sans Année de lancement" not in html
+    assert "n'en retirer qu'un ne suffit pas" in html
+    assert "Retirer « 2030 »" in html
 
 
 def test_query_count_does_not_grow_with_the_number_of_fiches(reader_client):

@@ -169,3 +169,29 @@ def test_a_page_beyond_the_end_shows_the_last_one_on_elasticsearch(reader_client
 def test_service_is_the_same_object_on_both_paths():
     # the engine plugs into the one service: views never know which backend answers
     assert hasattr(SearchService, "run") and hasattr(ElasticEngine, "run")
+
+
+class EmptyUnlessRelaxed(FakeElasticsearch):
+    """No hit for the full request; for a request without the region filter, 3."""
+
+    def search(self, **kwargs):
+        answer = super().search(**kwargs)
+        post_filter = kwargs.get("body", kwargs).get("post_filter") or {}
+        has_region = "region:" in str(post_filter)
+        answer["hits"]["total"]["value"] = 0 if has_region or kwargs["size"] else 3
+        answer["hits"]["hits"] = []
+        return answer
+
+
+@pytest.mark.django_db
+def test_an_empty_result_on_elasticsearch_says_which_filter_to_drop(reader_client, monkeypatch):
+    make_fiche("Réseau breton", region_id="53")
+    fake = EmptyUnlessRelaxed(hits=[], aggregations={})
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        use_fake_client(monkeypatch, fake)
+        data = reader_client.get("/fiches/?format=json&region=53&theme=management").json()
+    assert data["total"] == 0
+    # one count request per active filter, without aggregations, each dropping one filter
+    counts = [request for request in fake.requests if request["size"] == 0]
+    assert len(counts) == 2 and all("aggs" not in request.get("body", request) for request in counts)
+    assert {item["without"]: item["count"] for item in data["suggestions"]} == {"Région : Bretagne": 3}  # dropping the theme still finds nothing
