@@ -9,7 +9,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import roles
+        from . import access, cache, roles
 
         # Permissions exist only after every app has migrated, so roles are completed then.
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="home.sync_roles")
+        cache.connect()
+        access.connect()

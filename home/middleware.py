@@ -2,6 +2,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from wagtail.views import serve as wagtail_serve
+
+from . import cache, reference
 
 
 class AdminAccessMiddleware:
@@ -30,4 +33,30 @@ class AdminAccessMiddleware:
             and not user.has_perm("wagtailadmin.access_admin")
         ):
             raise PermissionDenied(_("L'administration du portail est réservée aux contributeurs, modérateurs et animateurs."))
+        return None
+
+
+class PortalCacheMiddleware:
+    """What the caches of home.cache need from each request.
+
+    - The request is the one the versions are memoised on while it is served, even where code has no
+      request at hand (Wagtail asking a page for its view restrictions).
+    - Before Wagtail serves a page, the site comes from the cache (home.reference.find_site), so that
+      Wagtail's own look-up and its routing start without a query. Other views find it when they need
+      it; none is looked up for views that never need it (the health check, files).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = cache.serving(request)
+        try:
+            return self.get_response(request)
+        finally:
+            cache.done(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            reference.find_site(request)
         return None

@@ -5,6 +5,7 @@ breadcrumbs), so that the domain's page types stay thin.
 """
 
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +15,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+
+from . import access, reference
 
 
 class BasePage(Page):
@@ -41,6 +44,8 @@ class BasePage(Page):
     ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # Foreign keys a page type's template always reads: fetched with the page when routing finds it.
+    serve_select_related = ()
 
     class Meta:
         abstract = True
@@ -86,9 +91,61 @@ class BasePage(Page):
             "summary": self.intro,
         }
 
+    # --- serving: routing and view restrictions from the cache (home.reference, home.access) ------
+
+    def route(self, request, path_components):
+        """Wagtail's routing, one query per level at most, none where the children are few.
+
+        A parent with few children finds the child in its cached map of children; a parent that accepts
+        one page type only (the fiches index) finds the specific child in the cache, or loads it in one
+        query instead of two. Both are keyed on the content version (home.cache). The rest is Wagtail's:
+        the child routes the remaining components, a missing or unpublished page is a 404, and anything
+        unexpected (a child of another type) goes through Wagtail's own look-up.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        if 0 < self.numchild <= reference.ROUTE_CACHE_MAX_CHILDREN:
+            child = reference.children_by_slug(request, self).get(slug)
+            if child is None:
+                raise Http404
+        else:
+            model = reference.only_child_model(type(self))
+            child = reference.child_by_slug(request, self, model, slug) if model is not None else None
+            if child is None:
+                return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.route(request, remaining)
+
+    def get_view_restrictions(self):
+        """The restrictions on this page or above it, found in the cached list rather than by two queries.
+
+        Most pages have none: an empty queryset, which never reaches the database. When some apply, they
+        are loaded as Wagtail would, and checked by Wagtail itself (before_serve_page hook).
+        """
+        ids = access.restriction_ids_for(self)
+        if ids is None:
+            return super().get_view_restrictions()
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+    def _routed_ancestors(self):
+        """The ancestors below the home page that routing went through (treebeard's cached parents),
+        nearest last; None when one of them is unknown."""
+        ancestors, page = [], self
+        while page.depth > 3:
+            page = page.__dict__.get("_cached_parent_obj")
+            if page is None:
+                return None
+            ancestors.append(page)
+        return ancestors[::-1]
+
     def breadcrumb_data(self, request=None):
         """The DSFR breadcrumb of this page: the home page is the breadcrumb's own root link."""
-        ancestors = self.get_ancestors().filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+        ancestors = self._routed_ancestors()
+        if ancestors is None:
+            ancestors = self.get_ancestors().filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
         return {
             "links": [{"url": page.get_url(request), "title": page.title} for page in ancestors],
             "current": self.title,
@@ -230,6 +287,29 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("réglages du portail")
 
+    @classmethod
+    def for_request(cls, request):
+        """Read on every page (header, footer, title): from the cache rather than by a query."""
+        return reference.site_settings(cls, request)
+
     @cached_property
     def accessibility_label(self):
         return _("Accessibilité : %(status)s") % {"status": self.get_accessibility_status_display()}
+
+
+class CacheVersion(models.Model):
+    """A version token of home.cache, kept here when the cache is each process's own (local memory).
+
+    One row per token ("portal:content-version", "portal:permissions-version"): replaced in the same
+    transaction as the change it follows, read once per request by every process.
+    """
+
+    name = models.CharField(_("nom"), max_length=60, primary_key=True)
+    token = models.CharField(_("jeton"), max_length=32)
+
+    class Meta:
+        verbose_name = _("version du cache")
+        verbose_name_plural = _("versions du cache")
+
+    def __str__(self):
+        return f"{self.name} = {self.token}"

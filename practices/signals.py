@@ -1,4 +1,5 @@
-"""Fiches at publication (a default review date), and animators' rights following the memberships."""
+"""Fiches at publication (a default review date), animators' rights following the memberships, and the
+content version (home.cache) replaced when what the pages show outside of pages changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -40,8 +41,15 @@ def network_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from home.cache import connect_model
+
+    from .models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
+
     page_published.connect(default_review_date, sender=PracticeSheetPage, dispatch_uid="practices.review_date")
     post_save.connect(membership_changed, sender=Membership, dispatch_uid="practices.membership_saved")
     post_delete.connect(membership_changed, sender=Membership, dispatch_uid="practices.membership_deleted")
     post_save.connect(person_changed, sender=Person, dispatch_uid="practices.person_saved")
     post_delete.connect(network_deleted, sender=NetworkPage, dispatch_uid="practices.network_deleted")
+    # Shown on fiches, networks, listings and the home page: their names, the members and their requests.
+    for model in (Theme, Region, Department, ServiceType, ActorCategory, Person, Membership, JoinRequest):
+        connect_model(model, f"practices.{model._meta.model_name}")

@@ -106,7 +106,13 @@ def remove_page(page):
 
 
 def rebuild_all(batch_size=1000):
-    """Recompute every row, for after bulk imports; returns how many pages were projected."""
+    """Recompute every row, for after bulk imports; returns how many pages were projected.
+
+    Bulk imports write pages without signals: the content version (home.cache) is replaced here, so
+    that no cached page or listing outlives them.
+    """
+    from home.cache import bump_content_version
+
     count = 0
     with transaction.atomic():
         PageFacet.objects.all().delete()
@@ -123,4 +129,5 @@ def rebuild_all(batch_size=1000):
                     PageFacet.objects.bulk_create(rows, batch_size=batch_size)
                     rows = []
             PageFacet.objects.bulk_create(rows, batch_size=batch_size)
+    bump_content_version()
     return count

@@ -23,7 +23,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, FloatField, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from . import facets, fulltext
 from .models import PageFacet
@@ -73,10 +73,14 @@ class Outcome:
 
 
 def hidden_page_ids(request):
-    """Pages a view restriction hides from this user, as a subquery (None when nothing is hidden)."""
+    """Pages a view restriction hides from this user, as a subquery (None when nothing is hidden).
+
+    The restrictions come from the cache and are checked without a query (home.access).
+    """
     if not hasattr(request, "_search_hidden_paths"):
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        request._search_hidden_paths = [r.page.path for r in restrictions if not r.accept_request(request)]
+        from home.access import hidden_paths
+
+        request._search_hidden_paths = hidden_paths(request)
     paths = request._search_hidden_paths
     if not paths:
         return None
@@ -263,6 +267,12 @@ class SearchService:
         counts = {param: {} for param in self.facet_params}
         parts = []
         for excluded, params in groups.items():
+            if found is None and not set(active) - {excluded}:
+                # Counted on every candidate: the same for every search of these types (one filter, or
+                # none), so computed once per content version (home.cache) rather than each time.
+                for facet, value, n in self.candidate_counts(params):
+                    counts[facet][value] = n
+                continue
             if found is None:
                 pages = self.filtered(criteria, except_param=excluded).values("pk")
             else:
@@ -273,9 +283,32 @@ class SearchService:
                 .annotate(n=Count("page_id"))
                 .order_by()
             )
-        for facet, value, n in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
-            counts[facet][value] = n
+        if parts:
+            for facet, value, n in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
+                counts[facet][value] = n
         return [self.describe(facets.FACETS_BY_PARAM[param], counts[param], active.get(param, [])) for param in self.facet_params]
+
+    def candidate_counts(self, params):
+        """[(facet, value, count)] of `params` over every candidate, cached against the content version.
+
+        Varies on the content types and on what this reader may not see (home.access), like the
+        candidates themselves.
+        """
+        from home.access import visibility_signature
+        from home.cache import cached_content
+
+        def build():
+            pages = self.candidates().values("pk")
+            return list(
+                PageFacet.objects.filter(facet__in=params, page_id__in=pages)
+                .values_list("facet", "value")
+                .annotate(n=Count("page_id"))
+                .order_by()
+            )
+
+        return cached_content(
+            self.request, "facet-counts", build, sorted(self.types), sorted(params), visibility_signature(self.request)
+        )
 
     def describe(self, facet, counts, selected):
         """Turn stored values and counts into what a reader sees: URL value, label, count."""

@@ -1,7 +1,15 @@
-"""Listing views: /recherche/ and every index page (/fiches/…) render through render_listing."""
+"""Listing views: /recherche/ and every index page (/fiches/…) render through render_listing.
 
+The listing itself (facets, map, result cards, pagination) is rendered once per content version, query
+string and visibility (home.cache, home.access), then read from the cache: it depends on nothing else,
+and readers repeat the same searches and filters. The query string is first validated, every time: an
+invalid one still answers 400, from the cache or not. The JSON answer is never cached.
+"""
+
+from django.core.cache import cache
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -68,9 +76,10 @@ def _without_param(query, param):
     return "?" + query.urlencode() if query else "?"
 
 
-def listing_context(request, *, types=None, facet_params=None):
+def listing_context(request, *, types=None, facet_params=None, form=None):
     """Validate the query string, run the search, and prepare what the listing templates show."""
-    form = SearchForm(request.GET, facet_params=facet_params)
+    if form is None:
+        form = SearchForm(request.GET, facet_params=facet_params)
     valid = form.is_valid()
     criteria = form.criteria()
     service = SearchService(request, types=types, facet_params=form.facet_params)
@@ -88,6 +97,7 @@ def listing_context(request, *, types=None, facet_params=None):
         "criteria": criteria,
         "search_query": criteria.q,
         "results": outcome.page,
+        "page_number": outcome.page.number,
         "total": outcome.total,
         "facets": [facet for facet in outcome.facets if facet.values],
         "active_filters": active_filters,
@@ -96,7 +106,65 @@ def listing_context(request, *, types=None, facet_params=None):
         "query_without_page": _query_without_page(request.GET),
         "map_regions": map_regions(request, outcome.facets),
         "scores": outcome.scores,
-        "wants_json": form.cleaned_data.get("format") == "json" if valid else request.GET.get("format") == "json",
+        "wants_json": _wants_json(form, valid, request),
+    }
+
+
+def _wants_json(form, valid, request):
+    return form.cleaned_data.get("format") == "json" if valid else request.GET.get("format") == "json"
+
+
+LISTING_TEMPLATE = "search/includes/listing.html"
+
+
+def listing(request, base_context, *, types=None, facet_params=None):
+    """The listing's context, with its HTML in `listing_html`: rendered, or read from the cache.
+
+    `base_context` holds what the listing template needs besides the search (listing_url, map_noun,
+    show_type). On a cached read, the search does not run: the context has the validated form and
+    criteria, the page number, the total, the status and the HTML, which is all the page around the
+    listing uses.
+    """
+    from home.access import visibility_signature
+    from home.cache import FRAGMENT_TIMEOUT, content_key
+    from home.reference import find_site
+
+    site = find_site(request)  # from the cache, before the result cards ask Wagtail for it (their URLs)
+    form = SearchForm(request.GET, facet_params=facet_params)
+    valid = form.is_valid()
+    if _wants_json(form, valid, request):
+        return {**base_context, **listing_context(request, types=types, facet_params=facet_params, form=form)}
+    key = content_key(
+        request,
+        "listing",
+        site.pk if site else None,
+        request.path,
+        types,
+        form.facet_params,
+        sorted(base_context.items()),
+        request.GET.urlencode(),
+        visibility_signature(request),
+    )
+    cached = cache.get(key)
+    if cached is None:
+        context = {**base_context, **listing_context(request, types=types, facet_params=facet_params, form=form)}
+        cached = {
+            "listing_html": render_to_string(LISTING_TEMPLATE, context, request=request),
+            "total": context["total"],
+            "page_number": context["page_number"],
+            "status": context["status"],
+        }
+        cache.set(key, cached, FRAGMENT_TIMEOUT)
+        return {**context, **cached}
+    criteria = form.criteria()
+    return {
+        **base_context,
+        **cached,
+        "form": form,
+        "form_errors": form.error_messages(),
+        "criteria": criteria,
+        "search_query": criteria.q,
+        "wants_json": False,
     }
 
 
@@ -138,9 +206,8 @@ def render_listing(request, index_page, *, scope):
     """Serve an index page (/fiches/…) as a filtered listing of its content type."""
     facet_params = [f.param for f in facets.FACETS if f.param != "type"]
     context = index_page.get_context(request)
-    context.update(listing_context(request, types=[scope], facet_params=facet_params))
-    context["listing_url"] = index_page.get_url(request)
-    context["map_noun"] = MAP_NOUNS.get(scope, "résultat")
+    base = {"listing_url": index_page.get_url(request), "map_noun": MAP_NOUNS.get(scope, "résultat"), "show_type": False}
+    context.update(listing(request, base, types=[scope], facet_params=facet_params))
     if context["wants_json"]:
         return json_response(request, context)
     response = TemplateResponse(request, index_page.get_template(request), context, status=context["status"])
@@ -149,15 +216,9 @@ def render_listing(request, index_page, *, scope):
 
 
 def search(request):
-    context = listing_context(request)
-    context.update(
-        {
-            "listing_url": request.path,
-            "active_section": request.path,
-            "breadcrumb_data": {"links": [], "current": _("Recherche")},
-            "map_noun": "résultat",
-        }
-    )
+    base = {"listing_url": request.path, "map_noun": "résultat", "show_type": True}
+    context = listing(request, base)
+    context.update({"active_section": request.path, "breadcrumb_data": {"links": [], "current": _("Recherche")}})
     if context["wants_json"]:
         return json_response(request, context)
     response = render(request, "search/search.html", context, status=context["status"])
@@ -172,8 +233,11 @@ def suggestions(request):
     Private (they depend on what this reader may see) but cacheable for a minute: the browser asks for
     the same first letters again and again while a reader types and corrects.
     """
+    from home.reference import find_site
+
     from . import suggest
 
+    find_site(request)  # from the cache, before the suggestions' URLs ask Wagtail for it
     form = suggest.SuggestionForm(request.GET)
     if not form.is_valid():
         message = " ".join(str(error) for errors in form.errors.values() for error in errors)

@@ -54,3 +54,13 @@ def test_the_fiche_page_shows_them(reader_client, fiche):
     make_fiche("Voisine", themes=("management",))
     html = reader_client.get(fiche.url).content.decode()
     assert "Fiches proches" in html and "Voisine" in html
+
+
+def test_pinned_fiches_that_cannot_show_are_left_out_and_never_ranked_twice(fiche):
+    near = make_fiche("Très proche", themes=("management", "cooperation"), tags=["coaching", "pairs"])
+    draft = make_fiche("Brouillon choisi", publish=False, themes=("management", "cooperation"))
+    PinnedRelatedFiche.objects.create(page=fiche, related=draft, sort_order=0)
+    PinnedRelatedFiche.objects.create(page=fiche, related=fiche, sort_order=1)
+    PinnedRelatedFiche.objects.create(page=fiche, related=near, sort_order=2)
+    also_near = make_fiche("Aussi proche", themes=("management",))
+    assert [page.title for page in related_fiches(fiche)] == [near.title, also_near.title]

@@ -1,34 +1,107 @@
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home import access, reference
+from home.cache import FRAGMENT_TIMEOUT, cached_content, content_key
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site else None
+# --- fragments cached against the content version ----------------------------------------------------
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        # A preview shows a draft under the live page's id: it must neither read nor fill the cache.
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        site = reference.find_site(request)
+        vary = [site.pk if site else None, *(value.resolve(context) for value in self.vary_on)]
+        key = content_key(request, f"fragment:{self.name.resolve(context)}", *vary)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, FRAGMENT_TIMEOUT)
+        return html
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """{% cachedfragment "name" value… %}…{% endcachedfragment %}: rendered once per content version.
+
+    The key holds the content version (home.cache), today's date, the site and the given values; so
+    the fragment must depend on nothing else. Never put anything specific to the reader inside (their
+    name, a CSRF token, messages): vary on what differs between readers, or leave it outside.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} attend un nom de fragment.")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def may_access_admin(context):
+    """Whether the reader may open the administration (header link, Wagtail user bar), from the cache."""
+    return access.may_access_admin(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def visibility_signature(context):
+    """What this reader cannot see (home.access): cached fragments that list pages vary on it."""
+    return access.visibility_signature(context.get("request"))
+
+
+# --- navigation ------------------------------------------------------------------------------------
+
+
+def _menu_items(request, root):
+    items = [{"title": _("Accueil"), "url": root.get_url(request), "path": root.path, "section": False}]
+    for page in root.get_children().live().in_menu().only("id", "title", "slug", "path", "depth", "url_path"):
+        items.append({"title": page.title, "url": page.get_url(request), "path": page.path, "section": True})
+    return items
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """The main navigation: the home page and its live children marked "show in menus".
 
-    A section appears once its page exists and is published, so the menu never links to nothing.
+    A section appears once its page exists and is published, so the menu never links to nothing. The
+    items are read once per content version; the menu is rendered once per active section.
     """
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
-        return {"items": []}
+    site = reference.find_site(request) if request is not None else None
+    if site is None:
+        return mark_safe(render_to_string("includes/main_menu.html", {"items": []}))
+    root = site.root_page
+    items = cached_content(request, "menu-items", lambda: _menu_items(request, root), site.pk)
     current = context.get("page") or context.get("self")
     current_path = current.path if isinstance(current, Page) else ""
     active_section = context.get("active_section", "")
-    items = [{"title": _("Accueil"), "url": root.get_url(request), "active": current_path == root.path}]
-    for page in root.get_children().live().in_menu().only("id", "title", "slug", "path", "depth", "url_path"):
-        url = page.get_url(request)
-        active = bool(current_path and current_path.startswith(page.path)) or (active_section and active_section == url)
-        items.append({"title": page.title, "url": url, "active": active})
-    return {"items": items}
+    active = [
+        bool(current_path and current_path.startswith(item["path"])) or bool(active_section and active_section == item["url"])
+        if item["section"]
+        else current_path == item["path"]
+        for item in items
+    ]
+
+    def render():
+        return render_to_string(
+            "includes/main_menu.html", {"items": [{**item, "active": on} for item, on in zip(items, active, strict=True)]}
+        )
+
+    return mark_safe(cached_content(request, "menu", render, site.pk, active))
 
 
 @register.simple_tag(takes_context=True)

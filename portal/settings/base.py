@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Versions memoised per request, the Wagtail site from the cache (home.cache, home.reference).
+    "home.middleware.PortalCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An intranet: every view needs a logged-in user unless it is marked @login_not_required.
@@ -120,7 +122,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory: pages and listings are cached against a content version kept in the
+    # database (home.cache), so that a publication reaches every process. Room for the pages readers
+    # read in a day (a fiche's cached parts take 30 to 40 kB); Redis shares them between processes.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
 # --- Tasks ----------------------------------------------------------------------------------------
 # Immediate by default: indexing and e-mails happen in the request. A deployment with a worker sets

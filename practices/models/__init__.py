@@ -2,17 +2,13 @@
 
 from .collection import CollectionIndexPage, CollectionItem, CuratedCollectionPage  # noqa: F401, E402
 from .fiche import (  # noqa: F401
-    FicheAttachment,
-    FicheContact,
-    FicheImage,
     FicheTag,
     IncompleteFicheError,
-    KeyFigure,
-    PinnedRelatedFiche,
     PracticeIndexPage,
     PracticeSheetForm,
     PracticeSheetPage,
 )
+from .fiche_parts import FicheAttachment, FicheContact, FicheImage, KeyFigure, PinnedRelatedFiche  # noqa: F401
 from .livrable import LivrableDocument, LivrableKind, LivrablePage, LivrableStatus  # noqa: F401, E402
 from .network import NetworkFiche, NetworkIndexPage, NetworkPage, NetworkScope  # noqa: F401, E402
 from .people import JoinRequest, JoinRequestStatus, Membership, MembershipRole, Person  # noqa: F401, E402

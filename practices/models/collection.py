@@ -92,15 +92,17 @@ class CuratedCollectionPage(BasePage):
     def search_json(self, request=None):
         data = super().search_json(request)
         data["themes"] = [{"slug": self.theme.slug, "name": self.theme.name}] if self.theme_id else []
-        data["fiches"] = len(self.items.all())
+        count = getattr(self, "item_count", None)  # annotated by search_result_queryset
+        data["fiches"] = count if count is not None else len(self.items.all())
         return data
 
     @classmethod
     def search_result_queryset(cls, queryset):
-        return (
-            queryset.select_related("theme", "curator", "cover_image", "listing_image")
-            .prefetch_related("items")
-            .annotate(live_fiche_count=models.Count("items", filter=models.Q(items__fiche__live=True)))
+        # Counted in the same query (one join, both counts over it) rather than prefetched: a card and the
+        # search's JSON only show how many fiches there are.
+        return queryset.select_related("theme", "curator", "cover_image", "listing_image").annotate(
+            live_fiche_count=models.Count("items", filter=models.Q(items__fiche__live=True)),
+            item_count=models.Count("items"),
         )
 
     def card_badges(self):

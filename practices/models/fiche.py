@@ -1,11 +1,15 @@
-"""Fiches retour d'expérience and the index page that lists them at /fiches/."""
+"""Fiches retour d'expérience and the index page that lists them at /fiches/.
+
+What a fiche holds besides its own fields (key figures, contacts, documents…) is in fiche_parts.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,11 +21,9 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
@@ -284,20 +286,63 @@ class PracticeSheetPage(BasePage):
     # --- display -------------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from search.related import related_fiches
+        """What the page shows besides the fiche itself, computed only if the page is rendered.
+
+        The main content is a fragment cached against the content version (see the template): on a
+        cached read, none of these queries runs. `visibility` is what the fragment varies on besides the
+        fiche, since the related fiches and the sélections leave out pages hidden from this reader.
+        """
+        from home.access import visibility_signature
 
         from .collection import collections_containing
         from .livrable import livrables_of, progress_of
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_fiches"] = related_fiches(self, request)
-        livrables = list(livrables_of(self)) if self.pk else []
+        # A fiche without child pages has no livrables: no need to ask (numchild is Wagtail's own count).
+        livrables = SimpleLazyObject(lambda: list(livrables_of(self)) if self.pk and self.numchild else [])
         context.update(
+            related_fiches=SimpleLazyObject(lambda: self.for_display(request).related_for_display(request)),
             livrables=livrables,
-            livrable_progress=progress_of(livrables),
-            collections=collections_containing(self, request) if self.pk else [],
+            livrable_progress=SimpleLazyObject(lambda: progress_of(livrables)),
+            collections=SimpleLazyObject(lambda: collections_containing(self, request) if self.pk else []),
+            visibility=visibility_signature(request),
         )
         return context
+
+    # What serving a fiche reads anyway: loaded with the page by routing (home.reference.child_by_slug).
+    serve_select_related = ("region", "service_type")
+
+    def related_for_display(self, request=None):
+        """The "fiches proches" (search.related), computed once per instance, their themes not loaded yet."""
+        if "_related_for_display" not in self.__dict__:
+            from search.related import related_fiches
+
+            self._related_for_display = related_fiches(self, request, with_themes=False)
+        return self._related_for_display
+
+    def for_display(self, request=None):
+        """This fiche with everything its page shows loaded at once, a query per relation; returns self.
+
+        The themes of the fiche and of its related fiches come in one query. Called from inside the
+        page's cached fragment (fiche_tags.fiche_for_display), so only when the fragment is rendered.
+        """
+        if not getattr(self, "_loaded_for_display", False):
+            from .fiche_parts import FicheAttachment, FicheImage
+
+            related = self.related_for_display(request)
+            prefetch_related_objects(
+                [self],
+                "key_figures",
+                Prefetch("images", queryset=FicheImage.objects.select_related("image")),
+                "departments",
+                "actor_categories",
+                "tags",
+                "contacts",
+                Prefetch("attachments", queryset=FicheAttachment.objects.select_related("document")),
+            )
+            prefetch_related_objects([self, *related], "themes")
+            self._loaded_for_display = True
+        return self
 
     @cached_property
     def listing_url(self):
@@ -344,74 +389,6 @@ class PracticeSheetPage(BasePage):
         ]
 
 
-class KeyFigure(Orderable):
-    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField(_("valeur"), max_length=40, help_text=_("Par exemple : 40, 59 500, 5 jours."))
-    label = models.CharField(_("libellé"), max_length=160, help_text=_("Par exemple : cadres membres du réseau."))
-
-    panels = [FieldRowPanel([FieldPanel("value"), FieldPanel("label")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("chiffre clé")
-        verbose_name_plural = _("chiffres clés")
-
-
-class FicheContact(Orderable):
-    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("nom"), max_length=120)
-    role = models.CharField(_("fonction"), max_length=160, blank=True)
-    email = models.EmailField(_("adresse électronique"), blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role"), FieldPanel("email")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacts")
-
-
-class FicheAttachment(Orderable):
-    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
-    label = models.CharField(_("intitulé"), max_length=200, blank=True, help_text=_("Par défaut : le titre du document."))
-
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("document joint")
-        verbose_name_plural = _("documents joints")
-
-    @property
-    def title(self):
-        return self.label or self.document.title
-
-
-class FicheImage(Orderable):
-    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(_("légende"), max_length=250, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-
-class PinnedRelatedFiche(Orderable):
-    """A fiche an editor chose by hand to show among the "fiches proches"."""
-
-    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="pinned_related")
-    related = models.ForeignKey(
-        PracticeSheetPage, verbose_name=_("fiche"), on_delete=models.CASCADE, related_name="pinned_by"
-    )
-
-    panels = [PageChooserPanel("related", "practices.PracticeSheetPage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("fiche proche choisie")
-        verbose_name_plural = _("fiches proches choisies")
-
-
 class PracticeIndexPage(BasePage):
     """/fiches/: every live fiche, filtered and paginated by the search service."""
 
@@ -431,13 +408,8 @@ class PracticeIndexPage(BasePage):
 
 
 __all__ = [
-    "FicheAttachment",
-    "FicheContact",
-    "FicheImage",
     "FicheTag",
     "IncompleteFicheError",
-    "KeyFigure",
-    "PinnedRelatedFiche",
     "PracticeIndexPage",
     "PracticeSheetForm",
     "PracticeSheetPage",

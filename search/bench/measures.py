@@ -16,6 +16,12 @@ How the figures are kept honest on a shared, noisy machine:
   same rounds, and the fiche page is judged by its ratio to it rather than by absolute milliseconds;
 - the cache is a private local-memory one for the run: the throwaway content must never leave facet
   choices or site paths in a cache the live site shares (Redis), nor find the live site's there.
+
+What it measures by default is the steady state: after the warm-up, nothing is published, so every
+page is served from what the caches keyed on the content version (home.cache) hold, as most reads
+are. With `cold=True` (`--froid`), each timed call follows a publication (the content version is
+replaced) and an untimed read of another fiche, as other readers would make: the figure is the first
+read of that page since the publication, the rest of the site already read again.
 """
 
 import logging
@@ -50,6 +56,8 @@ FICHE_INDEX_URL = "/fiches/?region=53"
 AUTOCOMPLETE_URL = "/recherche/suggestions/?q=coop"
 # A complete demo fiche (practices/demo/fiches.py): images, documents, key figures, contacts, tags.
 DEMO_FICHE_SLUG = "reseau-breton-pratiques-manageriales"
+# Another demo fiche: what other readers read after a publication, in a cold run.
+OTHER_FICHE_SLUG = "dreal-occitanie-accompagnement-des-managers"
 READER_USERNAME = "lecteur-banc-essai"
 BENCH_URLCONF = "search.bench_urls"
 BENCH_CACHE_LOCATION = "reseaux-banc-essai"
@@ -79,6 +87,7 @@ class Report:
     rounds: int
     warmup: int
     page_bytes: dict  # "fiche_page" / "baseline" -> bytes of HTML
+    cold: bool = False  # each measure after a publication (see the module docstring)
 
     @property
     def ratio(self):
@@ -113,14 +122,15 @@ def bench_settings():
     )
 
 
-def run(fiches, *, rounds=40, warmup=5, seed=2026, say=lambda message: None):
+def run(fiches, *, rounds=40, warmup=5, seed=2026, cold=False, say=lambda message: None):
     """Make sure `fiches` synthetic fiches exist in the current database, then measure; returns a Report."""
     if rounds < 1 or warmup < 0:
         raise BenchError("Il faut au moins une répétition.")
     with bench_settings():
         reader = prepare(fiches, say)
-        say(f"Mesures : {warmup} tours de chauffe, puis {rounds} tours entrelacés…")
-        return measure(reader, fiches, rounds=rounds, warmup=warmup, seed=seed)
+        state = "à froid (chaque mesure suit une publication)" if cold else "en régime établi"
+        say(f"Mesures {state} : {warmup} tours de chauffe, puis {rounds} tours entrelacés…")
+        return measure(reader, fiches, rounds=rounds, warmup=warmup, seed=seed, cold=cold)
 
 
 # --- the content ---------------------------------------------------------------------------------------
@@ -203,12 +213,27 @@ def _count_facets(reader):
     return call
 
 
-def build_calls(reader):
+def after_publication(client):
+    """What precedes each timed call of a cold run: a publication, then another reader's page."""
+    from home.cache import bump_content_version
+    from practices.models import PracticeSheetPage
+
+    other = _get(client, PracticeSheetPage.objects.live().get(slug=OTHER_FICHE_SLUG).url)
+
+    def call():
+        bump_content_version()
+        other()
+
+    return call
+
+
+def build_calls(reader, client=None):
     """{measure name: callable}, and the byte sizes of the fiche page and of its floor."""
     from practices.models import PracticeSheetPage
 
-    client = Client()
-    client.force_login(reader)
+    if client is None:
+        client = Client()
+        client.force_login(reader)
     fiche = PracticeSheetPage.objects.live().get(slug=DEMO_FICHE_SLUG)
     fiche_page = _get(client, fiche.url, must_contain=b'id="fiches-proches"')
     size = len(fiche_page().content)
@@ -226,16 +251,20 @@ def build_calls(reader):
     return calls, {"fiche_page": size, "baseline": baseline_size}
 
 
-def measure(reader, fiches, *, rounds, warmup, seed):
+def measure(reader, fiches, *, rounds, warmup, seed, cold=False):
     from wagtail.search.backends import get_search_backend
 
-    calls, page_bytes = build_calls(reader)
+    client = Client()
+    client.force_login(reader)
+    calls, page_bytes = build_calls(reader, client)
+    before = after_publication(client) if cold else (lambda: None)
     order = list(calls)
     shuffle = random.Random(seed).shuffle
     samples = {name: [] for name in calls}
     for round_number in range(warmup + rounds):
         shuffle(order)
         for name in order:
+            before()
             started = time.perf_counter()
             calls[name]()
             elapsed = time.perf_counter() - started
@@ -245,6 +274,7 @@ def measure(reader, fiches, *, rounds, warmup, seed):
     connection = connections[DEFAULT_DB_ALIAS]
     queries = {}
     for name, call in calls.items():
+        before()
         with CaptureQueriesContext(connection) as captured:
             call()
         queries[name] = len(captured.captured_queries)
@@ -261,4 +291,5 @@ def measure(reader, fiches, *, rounds, warmup, seed):
         rounds=rounds,
         warmup=warmup,
         page_bytes=page_bytes,
+        cold=cold,
     )

@@ -19,6 +19,9 @@ def table(report):
         f"Moteur de recherche : {report.backend}",
         f"{report.rounds} tours entrelacés après {report.warmup} tours de chauffe ; "
         "temps côté serveur (client de test de Django, pile complète), lecteur connecté",
+        "À froid : chaque mesure suit une publication (version du contenu remplacée) et la lecture d'une autre fiche"
+        if report.cold
+        else "Régime établi : rien n'est publié pendant la mesure, les pages sont servies depuis les caches",
         "",
         header,
         "-" * len(header),

@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--json", metavar="CHEMIN", help="Écrire aussi les résultats dans ce fichier JSON.")
         parser.add_argument("--repetitions", type=int, default=40, metavar="R", help="Tours de mesure (40 par défaut).")
         parser.add_argument("--chauffe", type=int, default=5, metavar="W", help="Tours de chauffe non comptés (5 par défaut).")
+        parser.add_argument(
+            "--froid",
+            action="store_true",
+            help="Mesurer la première lecture après une publication : chaque mesure suit le remplacement de la "
+            "version du contenu et la lecture d'une autre fiche.",
+        )
 
     def handle(self, *args, **options):
         if options["fiches"] < 0:
@@ -35,7 +41,9 @@ class Command(BaseCommand):
 
         try:
             with throwaway_database(verbosity=max(verbosity - 1, 0), say=say):
-                report = run(options["fiches"], rounds=options["repetitions"], warmup=options["chauffe"], say=say)
+                report = run(
+                    options["fiches"], rounds=options["repetitions"], warmup=options["chauffe"], cold=options["froid"], say=say
+                )
         except BenchError as error:
             raise CommandError(str(error)) from error
         self.stdout.write("\n".join(table(report)))

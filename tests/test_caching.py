@@ -1,0 +1,389 @@
+"""Caching against the content version (home.cache, home.access, home.reference): what readers see is
+never stale, never someone else's, and a cached read costs next to nothing.
+
+Every test starts with empty caches (tests/conftest.py). A page is read once to fill the caches, the
+content is changed the way an editor or an administrator would, and the next read must show it.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_slug_changed, post_page_move
+
+from home import access, roles
+from home.cache import CONTENT_VERSION_KEY, content_version, read_version, versions_in_database
+from home.models import CacheVersion, ContentPage, PortalSettings
+from practices.models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
+from search import facets
+
+from .factories import make_fiche, make_user
+from .network_factories import make_membership, make_network, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def related_titles(client, fiche):
+    html = client.get(fiche.url).content.decode()
+    section = html.split('id="fiches-proches"', 1)[1] if 'id="fiches-proches"' in html else ""
+    return re.findall(r'<h3 class="fr-card__title"><a href="[^"]*">([^<]*)</a>', section)
+
+
+def search_titles(client, url):
+    return re.findall(r'<h2 class="fr-card__title"><a href="[^"]*">([^<]*)</a>', client.get(url).content.decode())
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+@pytest.fixture
+def fiche():
+    return make_fiche("Référence", themes=("management", "cooperation"), tags=["coaching"])
+
+
+@pytest.fixture(params=["database", "cache"])
+def versions(request, settings):
+    """Both places the tokens can live: the database (local-memory cache, the default) and the cache."""
+    settings.PORTAL_CACHE_VERSIONS = request.param
+    return request.param
+
+
+def change_elsewhere(key):
+    """What another process's publication does to a token: written where it lives, without signals."""
+    if versions_in_database():
+        CacheVersion.objects.filter(name=key).update(token="changed-by-another-process")
+    else:
+        cache.set(key, "changed-by-another-process")
+
+
+# --- what replaces the content version ------------------------------------------------------------------
+
+
+def _image():
+    return get_image_model().objects.create(title="Illustration", file=get_test_image_file())
+
+
+def _document():
+    from django.core.files.base import ContentFile
+
+    return get_document_model().objects.create(title="Charte", file=ContentFile(b"%PDF-1.4", name="charte.pdf"))
+
+
+def _restriction(fiche, kind=PageViewRestriction.GROUPS):
+    return PageViewRestriction.objects.create(page=fiche, restriction_type=kind)
+
+
+def _moved(fiche):
+    post_page_move.send(
+        sender=type(fiche), instance=fiche, parent_page_before=None, parent_page_after=None, url_path_before="", url_path_after=""
+    )
+
+
+# trigger -> (prepare(fiche) -> object, act(object)): the version is read between the two.
+TRIGGERS = {
+    "page published": (lambda f: None, lambda _: make_fiche("Nouvelle")),
+    "page unpublished": (lambda f: f, lambda f: f.unpublish()),
+    "page deleted": (lambda f: f, lambda f: Page.objects.get(pk=f.pk).delete()),
+    "page saved in code": (lambda f: f, lambda f: f.save()),
+    "page slug changed": (lambda f: f, lambda f: page_slug_changed.send(sender=type(f), instance=f, instance_before=f)),
+    "page moved": (lambda f: f, _moved),
+    "view restriction added": (lambda f: f, _restriction),
+    "view restriction deleted": (_restriction, lambda r: r.delete()),
+    "view restriction groups": (_restriction, lambda r: r.groups.add(Group.objects.get(name=roles.READERS))),
+    "theme renamed": (lambda f: Theme.objects.get(slug="management"), lambda t: t.save()),
+    "theme deleted": (lambda f: Theme.objects.create(name="Éphémère", slug="ephemere"), lambda t: t.delete()),
+    "region saved": (lambda f: Region.objects.get(code="53"), lambda o: o.save()),
+    "department saved": (lambda f: Department.objects.first(), lambda o: o.save()),
+    "service type saved": (lambda f: ServiceType.objects.first(), lambda o: o.save()),
+    "actor category saved": (lambda f: ActorCategory.objects.first(), lambda o: o.save()),
+    "tag saved": (lambda f: None, lambda _: Tag.objects.create(name="nouveau mot-clé")),
+    "image saved": (lambda f: None, lambda _: _image()),
+    "document saved": (lambda f: None, lambda _: _document()),
+    "portal settings saved": (lambda f: PortalSettings.for_site(Site.objects.get()), lambda o: o.save()),
+    "site saved": (lambda f: Site.objects.get(), lambda o: o.save()),
+    "person saved": (lambda f: None, lambda _: make_person()),
+    "membership saved": (lambda f: (make_network(), make_person()), lambda o: make_membership(*o)),
+    "membership deleted": (lambda f: make_membership(make_network()), lambda m: m.delete()),
+    "join request saved": (lambda f: make_network(), lambda n: JoinRequest.objects.create(network=n, user=make_user())),
+    "facets rebuilt after an import": (lambda f: None, lambda _: facets.rebuild_all()),
+}
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS)
+def test_every_write_that_changes_what_pages_show_replaces_the_content_version(versions, fiche, trigger):
+    prepare, act = TRIGGERS[trigger]
+    target = prepare(fiche)
+    before = content_version()
+    act(target)
+    assert content_version() != before
+
+
+def test_the_content_version_is_read_once_per_request_and_follows_a_bump_of_this_process(versions, rf):
+    request = rf.get("/")
+    first = content_version(request)
+    change_elsewhere(CONTENT_VERSION_KEY)
+    assert content_version(request) == first  # one page, one version
+    assert content_version(rf.get("/")) == "changed-by-another-process"  # the next request sees it
+    make_fiche("Publiée pendant la requête")
+    assert content_version(request) not in (first, "changed-by-another-process")
+
+
+def test_a_publication_by_another_process_shows_on_the_next_read(versions, reader_client, fiche):
+    """Another gunicorn worker, or the cron job that publishes scheduled pages, changes the token only."""
+    reader_client.get(fiche.url)
+    type(fiche).objects.filter(pk=fiche.pk).update(title="Titre changé ailleurs")
+    assert "Titre changé ailleurs" not in reader_client.get(fiche.url).content.decode()  # cached, as expected
+    change_elsewhere(CONTENT_VERSION_KEY)
+    assert "Titre changé ailleurs" in reader_client.get(fiche.url).content.decode()
+
+
+def test_with_a_local_memory_cache_the_tokens_live_in_the_database(settings):
+    assert versions_in_database()  # the test settings use a local-memory cache, as the default deployment
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1"}}
+    assert not versions_in_database()
+
+
+PERMISSION_TRIGGERS = {
+    "groups of a user": lambda user: user.groups.add(Group.objects.get(name=roles.CONTRIBUTORS)),
+    "permissions of a group": lambda user: Group.objects.get(name=roles.READERS).permissions.add(Permission.objects.first()),
+    "permissions of a user": lambda user: user.user_permissions.add(Permission.objects.first()),
+    "group saved": lambda user: Group.objects.create(name="Nouveau groupe"),
+}
+
+
+@pytest.mark.parametrize("trigger", PERMISSION_TRIGGERS)
+def test_a_change_of_rights_replaces_the_permissions_version(versions, reader, trigger):
+    before = read_version(access.PERMISSIONS_VERSION_KEY)
+    PERMISSION_TRIGGERS[trigger](reader)
+    assert read_version(access.PERMISSIONS_VERSION_KEY) != before
+
+
+# --- readers see changes at once -------------------------------------------------------------------------
+
+
+def test_publishing_fiche_b_changes_fiche_a_related_fiches_on_the_next_read(versions, reader_client, fiche):
+    make_fiche("Voisine lointaine", region_id="76", service_type_id="commune", themes=("numerique",), tags=["coaching"])
+    assert related_titles(reader_client, fiche) == ["Voisine lointaine"]
+    assert related_titles(reader_client, fiche) == ["Voisine lointaine"]  # from the cache
+    make_fiche("Jumelle", themes=("management", "cooperation"), tags=["coaching"])
+    assert related_titles(reader_client, fiche) == ["Jumelle", "Voisine lointaine"]
+
+
+def test_renaming_a_theme_shows_on_a_cached_fiche_page(reader_client, fiche):
+    assert "Management" in reader_client.get(fiche.url).content.decode()
+    theme = Theme.objects.get(slug="management")
+    theme.name = "Management des équipes"
+    theme.save()
+    assert "Management des équipes" in reader_client.get(fiche.url).content.decode()
+
+
+def test_a_view_restriction_hides_a_fiche_at_once_from_readers_but_not_from_the_allowed_group(client, fiche, reader, moderator):
+    secret = make_fiche("Coopération confidentielle", themes=("management", "cooperation"), tags=["coaching"])
+    url = "/recherche/?q=confidentielle"
+    for user in (reader, moderator):
+        client.force_login(user)
+        assert related_titles(client, fiche) == ["Coopération confidentielle"]
+        assert search_titles(client, url) == ["Coopération confidentielle"]
+
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+
+    client.force_login(reader)
+    assert related_titles(client, fiche) == []
+    assert search_titles(client, url) == []
+    assert client.get(secret.url).status_code == 302  # Wagtail's own check: to the login page
+    client.force_login(moderator)
+    assert related_titles(client, fiche) == ["Coopération confidentielle"]
+    assert search_titles(client, url) == ["Coopération confidentielle"]
+    assert client.get(secret.url).status_code == 200
+
+
+def test_joining_the_allowed_group_shows_the_restricted_fiche(client, fiche, reader):
+    secret = make_fiche("Coopération réservée", themes=("management", "cooperation"), tags=["coaching"])
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+    client.force_login(reader)
+    assert related_titles(client, fiche) == []
+    reader.groups.add(Group.objects.get(name=roles.MODERATORS))
+    assert related_titles(client, fiche) == ["Coopération réservée"]
+
+
+def test_a_password_restriction_is_passed_with_wagtail_session_key(client, fiche, reader):
+    secret = make_fiche("Coopération protégée", themes=("management", "cooperation"), tags=["coaching"])
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.PASSWORD, password="sesame")
+    client.force_login(reader)
+    assert related_titles(client, fiche) == []
+    assert "password" in client.get(secret.url).content.decode()
+    response = client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{secret.pk}/", {"password": "sesame", "return_url": secret.url}
+    )
+    assert response.status_code == 302
+    assert client.get(secret.url).status_code == 200
+    assert related_titles(client, fiche) == ["Coopération protégée"]
+
+
+def test_a_new_published_section_appears_in_the_menu(reader_client, home_page):
+    assert 'href="/ressources/"' not in reader_client.get("/").content.decode()
+    home_page.add_child(instance=ContentPage(title="Ressources", slug="ressources", show_in_menus=True))
+    html = reader_client.get("/").content.decode()
+    assert 'href="/ressources/"' in html
+    assert reader_client.get("/ressources/").status_code == 200  # routing's cached children too
+
+
+def test_the_menu_marks_the_section_being_read(reader_client, fiche):
+    html = reader_client.get(fiche.url).content.decode()
+    assert re.search(r'href="/fiches/" aria-current="page"', html)
+    html = reader_client.get("/recherche/?q=cooperation").content.decode()
+    assert not re.search(r'href="/fiches/" aria-current="page"', html)
+
+
+def test_changing_the_portal_name_shows_at_once(reader_client, fiche):
+    assert "Réseaux de pratiques" in reader_client.get(fiche.url).content.decode()
+    settings = PortalSettings.for_site(Site.objects.get())
+    settings.portal_name = "Réseau des managers"
+    settings.tagline = "Une nouvelle devise"
+    settings.save()
+    html = reader_client.get(fiche.url).content.decode()
+    assert "<title>Référence — Réseau des managers</title>" in html
+    assert '<p class="fr-header__service-title">Réseau des managers</p>' in html
+    assert "Une nouvelle devise" in html
+    assert "Réseau des managers rassemble" in html  # the footer
+
+
+def test_renaming_the_index_page_shows_in_a_cached_breadcrumb(reader_client, fiche):
+    breadcrumb = re.compile(r'<a class="fr-breadcrumb__link" href="/fiches/">([^<]*)</a>')
+    assert breadcrumb.search(reader_client.get(fiche.url).content.decode())
+    index = fiche.get_parent().specific
+    index.title = "Toutes les fiches"
+    index.save_revision().publish()
+    html = reader_client.get(fiche.url).content.decode()
+    assert breadcrumb.search(html).group(1) == "Toutes les fiches"
+
+
+def test_an_unpublished_fiche_is_gone_at_once(reader_client, fiche):
+    assert reader_client.get(fiche.url).status_code == 200
+    fiche.unpublish()
+    assert reader_client.get(fiche.url).status_code == 404
+
+
+def test_a_search_listing_follows_publications(reader_client, fiche):
+    url = "/recherche/?q=cooperation"
+    assert search_titles(reader_client, url) == ["Référence"]
+    make_fiche("Coopération nouvelle", themes=("cooperation",))
+    assert sorted(search_titles(reader_client, url)) == ["Coopération nouvelle", "Référence"]
+
+
+def test_an_invalid_search_answers_400_from_the_cache_too(reader_client, fiche):
+    for _ in range(2):
+        response = reader_client.get("/fiches/?region=99")
+        assert response.status_code == 400
+        assert "Région inconnue" in response.content.decode()
+
+
+# --- nothing of one reader reaches another ---------------------------------------------------------------
+
+
+def test_a_reader_never_sees_another_users_name_or_csrf_token(client, fiche):
+    alice = make_user(roles.READERS, username="alice", first_name="Alice", last_name="Martin")
+    bruno = make_user(roles.READERS, username="bruno", first_name="Bruno", last_name="Petit")
+    pages = [fiche.url, "/", "/recherche/?q=cooperation", "/fiches/?region=53"]
+    tokens = {}
+    for user, other in ((alice, "Bruno Petit"), (bruno, "Alice Martin"), (alice, "Bruno Petit")):
+        client.force_login(user)
+        for url in pages:
+            html = client.get(url).content.decode()
+            assert user.get_full_name() in html, url
+            assert other not in html, url
+            tokens.setdefault(user.username, set()).add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+    assert not tokens["alice"] & tokens["bruno"]
+
+
+def test_the_administration_link_follows_the_users_groups(versions, client, fiche):
+    user = make_user(roles.READERS, username="agent-promu")
+    client.force_login(user)
+    assert "Administration" not in client.get(fiche.url).content.decode()
+    user.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
+    html = client.get(fiche.url).content.decode()
+    assert "Administration" in html and "wagtail-userbar" in html
+    user.groups.remove(Group.objects.get(name=roles.CONTRIBUTORS))
+    html = client.get(fiche.url).content.decode()
+    assert "Administration" not in html and "wagtail-userbar" not in html
+
+
+def test_a_preview_neither_reads_nor_fills_the_cache(client, fiche, administrator):
+    client.force_login(administrator)
+    client.get(fiche.url)  # the live page is cached
+    fiche = type(fiche).objects.get(pk=fiche.pk)
+    fiche.title = "Titre en brouillon"
+    fiche.intro = "Un chapô encore en brouillon."
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    data = nested_form_data(
+        {
+            "title": fiche.title,
+            "slug": fiche.slug,
+            "intro": fiche.intro,
+            "carrying_structure": "",
+            "description": rich_text("<p>Une description en brouillon.</p>"),
+            "objectives": rich_text("<p>Des objectifs.</p>"),
+            "region": "53",
+            "service_type": "ddi",
+            "start_year": 2018,
+            "themes": [Theme.objects.get(slug="management").pk],
+            "key_figures": inline_formset([]),
+            "contacts": inline_formset([]),
+            "attachments": inline_formset([]),
+            "images": inline_formset([]),
+            "pinned_related": inline_formset([]),
+        }
+    )
+    preview_url = f"/admin/pages/{fiche.pk}/edit/preview/"
+    assert client.post(preview_url, data).json()["is_valid"]
+    assert "Un chapô encore en brouillon." in client.get(preview_url).content.decode()
+    html = client.get(fiche.url).content.decode()
+    assert "Un chapô encore en brouillon." not in html
+
+
+# --- a cached read costs next to nothing ---------------------------------------------------------------
+
+
+def test_a_cached_fiche_page_needs_only_the_session_the_user_and_the_versions(versions, reader_client, fiche):
+    make_fiche("Voisine", themes=("management",))
+    cold, first = count_queries(reader_client, fiche.url)
+    warm, second = count_queries(reader_client, fiche.url)
+    # the session and the user; the versions too when they live in the database
+    assert warm == (3 if versions == "database" else 2)
+    assert cold > warm
+    strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|breadcrumb-[a-z]+')
+    assert strip.sub("", first) == strip.sub("", second)
+
+
+def test_a_cold_fiche_page_stays_within_the_query_budget(reader_client, fiche):
+    neighbour = make_fiche("Voisine", themes=("management",))
+    reader_client.get(fiche.url)
+    make_fiche("Publiée", themes=("numerique",))  # a publication: the content version changes
+    reader_client.get(neighbour.url)  # the site is warm again; this fiche is read for the first time since
+    with CaptureQueriesContext(connection) as captured:
+        assert reader_client.get(fiche.url).status_code == 200
+    assert len(captured) <= 15, [query["sql"][:120] for query in captured]
+
+
+def test_routing_from_the_cache_keeps_wagtail_answers(reader_client, fiche):
+    assert reader_client.get("/accessibilite/").status_code == 200  # a child of the home page (cached children)
+    assert reader_client.get(fiche.url).status_code == 200  # a child of the fiches index (cached by slug)
+    assert reader_client.get("/nexiste-pas/").status_code == 404
+    assert reader_client.get("/fiches/nexiste-pas/").status_code == 404
+    draft = make_fiche("Brouillon", publish=False)
+    assert reader_client.get(f"/fiches/{draft.slug}/").status_code == 404
