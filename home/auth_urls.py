@@ -9,6 +9,17 @@ from django.urls import path, reverse_lazy
 
 from . import forms
 
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with the portal's name (a site setting) in the e-mail it sends."""
+
+    def form_valid(self, form):
+        from .models import PortalSettings
+
+        self.extra_email_context = {"portal_name": PortalSettings.for_request(self.request).portal_name}
+        return super().form_valid(form)
+
+
 urlpatterns = [
     path(
         "connexion/",
@@ -18,7 +29,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetView.as_view(
             form_class=forms.PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",

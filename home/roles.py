@@ -1,10 +1,12 @@
 """The portal's roles and what each may do.
 
-The five groups are created by a data migration (`home/migrations/0002_roles.py`). Their permissions
-are completed here, after every `migrate`, because Django creates permission rows only once every app
-has migrated, and because the pages that carry Wagtail page permissions (the fiches index, the networks
-index…) are created by later migrations. The sync is additive: it never removes a permission that an
-administrator granted in the admin.
+The five groups are created by a data migration (`home/migrations/0002_site_structure_and_roles.py`).
+Their permissions are completed here, after every `migrate`, because Django creates permission rows only
+once every app has migrated, and because the pages that carry Wagtail page permissions (the fiches index,
+the networks index…) are created by later migrations. The sync is additive: it never removes a
+permission that an administrator granted in the admin. It also restores, at the next `migrate`, a
+baseline permission an administrator took away from one of these five groups: they are the portal's
+definition of the roles; a narrower role is a new group.
 """
 
 from dataclasses import dataclass, field

@@ -1,12 +1,16 @@
+import logging
 import posixpath
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+logger = logging.getLogger(__name__)
 
 
 @login_not_required
@@ -21,6 +25,15 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse(status=503)
     return HttpResponse(status=200)
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF check failed (settings.CSRF_FAILURE_VIEW): a French DSFR page that says what to do.
+
+    Django's own page is in English and, with DEBUG, shows its internals; the reason stays in the logs.
+    """
+    logger.warning("Échec du contrôle CSRF sur %s : %s", request.path, reason)
+    return render(request, "403_csrf.html", status=403)
 
 
 @require_safe

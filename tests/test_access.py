@@ -131,6 +131,22 @@ def test_password_reset_by_email(client):
 
 
 @pytest.mark.django_db
+def test_the_reset_email_carries_the_portal_name_from_the_settings(client):
+    from wagtail.models import Site
+
+    from home.models import PortalSettings
+
+    settings_row = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.portal_name = "Pratiques en Bretagne"
+    settings_row.save()
+    make_user(username="cadre", email="cadre@exemple.gouv.fr")
+    client.post(reverse("password_reset"), {"email": "cadre@exemple.gouv.fr"})
+    message = mail.outbox[0]
+    assert message.subject == "Réinitialisation de votre mot de passe — Pratiques en Bretagne"
+    assert "sur le portail Pratiques en Bretagne" in message.body and "Réseaux de pratiques" not in message.body
+
+
+@pytest.mark.django_db
 def test_password_reset_for_unknown_address_reveals_nothing(client):
     response = client.post(reverse("password_reset"), {"email": "inconnu@exemple.gouv.fr"})
     assert response.status_code == 302

@@ -52,3 +52,17 @@ def test_500_stands_alone(reader):
 def test_404_for_anonymous_users_is_a_login_redirect(client):
     response = client.get("/cette-page-n-existe-pas/")
     assert response.status_code == 302
+
+
+def test_a_stale_form_gets_a_french_page_and_changes_nothing(reader):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(reader)
+    response = client.post("/deconnexion/")
+    assert_dsfr_error(response, 403, "Formulaire expiré")
+    assert "Rien n'a été enregistré" in response.content.decode()
+    assert client.get("/").status_code == 200  # still logged in: the logout did not happen
+
+
+def test_a_stale_login_form_gets_the_french_page_too(db):
+    response = Client(enforce_csrf_checks=True).post("/connexion/", {"username": "x", "password": "y"})
+    assert_dsfr_error(response, 403, "Formulaire expiré")

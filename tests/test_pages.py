@@ -1,5 +1,6 @@
 """Page types of the foundation: tree rules, and Wagtail's routable / renderable / editable checks."""
 
+from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -83,6 +84,9 @@ class FoundationPagesTest(WagtailPageTestCase):
         settings.save()
         response = self.client.get("/")
         self.assertContains(response, "Réseau des managers")
+        # The home page is named once; other pages put the portal's name after their own.
+        self.assertContains(response, "<title>Réseau des managers</title>", html=False)
+        self.assertContains(self.client.get(self.accessibility.url), f"<title>{escape(self.accessibility.title)} — Réseau des managers</title>")
 
     def test_userbar_keeps_the_accessibility_checker(self):
         response = self.client.get("/")

@@ -113,3 +113,14 @@ def test_sync_is_idempotent_and_keeps_what_administrators_granted():
     after = {g.name: (g.permissions.count(), g.page_permissions.count(), g.collection_permissions.count()) for g in Group.objects.all()}
     assert before == after
     assert readers.permissions.filter(pk=extra.pk).exists()
+
+
+def test_sync_restores_a_baseline_permission_taken_from_a_role():
+    """The five groups are the portal's definition of the roles (README, "Rôles et modération")."""
+    contributors = Group.objects.get(name=roles.CONTRIBUTORS)
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    contributors.permissions.remove(access_admin)
+    GroupPagePermission.objects.filter(group=contributors).delete()
+    roles.sync_roles()
+    assert contributors.permissions.filter(pk=access_admin.pk).exists()
+    assert GroupPagePermission.objects.filter(group=contributors, page=fiche_index(), permission__codename="add_page").exists()

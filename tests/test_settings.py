@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,10 +78,25 @@ def test_classic_smtp_variables_work_too():
     assert (values["email_host"], values["email_port"]) == ("smtp.example.gouv.fr", 465)
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_django("check", ALLOWED_HOSTS="reseaux.example.gouv.fr")
+@pytest.mark.parametrize("secret", [None, "", "   "], ids=["absente", "vide", "blancs"])
+def test_production_refuses_to_start_without_a_secret_key(secret):
+    env = {"ALLOWED_HOSTS": "reseaux.example.gouv.fr"}
+    if secret is not None:
+        env["SECRET_KEY"] = secret
+    result = run_django("check", **env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_the_health_probe_answers_over_plain_http_in_production():
+    code = (
+        "import re, portal.settings.production as s; "
+        "print(s.SECURE_SSL_REDIRECT, any(re.search(p, 'healthz') for p in s.SECURE_REDIRECT_EXEMPT), "
+        "any(re.search(p, 'fiches/') for p in s.SECURE_REDIRECT_EXEMPT))"
+    )
+    env = {"PATH": os.environ["PATH"], "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "reseaux.example.gouv.fr"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "True", "False"], result.stderr
 
 
 def test_check_deploy_is_clean_with_secret_key_and_hosts():

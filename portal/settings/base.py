@@ -22,6 +22,8 @@ if (BASE_DIR / ".env").is_file():
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A failed CSRF check (a form left open across a logout) gets a French page, not Django's English one.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 # The portal's own apps come first so that their templates and static files win.
 INSTALLED_APPS = [

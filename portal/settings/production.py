@@ -1,14 +1,18 @@
 """Production settings: HTTPS only, secure cookies, static files served by WhiteNoise.
 
-`SECRET_KEY` and `ALLOWED_HOSTS` must come from the environment; without a secret key the process
-refuses to start (django-environ raises ImproperlyConfigured).
+`SECRET_KEY` and `ALLOWED_HOSTS` must come from the environment; without a secret key (or with an
+empty one, as a template left unfilled gives) the process refuses to start.
 """
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, env
 
 DEBUG = False
-SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY = env("SECRET_KEY").strip()
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY est vide : la production a besoin d'une clé secrète longue et aléatoire.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 # Static files are public assets (CSS, JS, fonts) served before the login check.
@@ -25,6 +29,8 @@ STORAGES = {
 # HTTPS everywhere. Behind a reverse proxy that terminates TLS, set TRUST_X_FORWARDED_PROTO=true so
 # that Django believes the proxy's X-Forwarded-Proto header (never set it without such a proxy).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer's health probe often speaks plain HTTP on the private network: answer it there.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
