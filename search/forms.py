@@ -31,7 +31,8 @@ class SlugListField(forms.MultipleChoiceField):
         return True  # checked in bulk in validate()
 
     def to_python(self, value):
-        return list(dict.fromkeys(super().to_python(value)))
+        # An empty value (`?theme=`, what a form's "all" option sends) means no filter, not an unknown one.
+        return list(dict.fromkeys(v for v in super().to_python(value) if v.strip()))
 
     def validate(self, value):
         super().validate(value)

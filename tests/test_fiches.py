@@ -119,6 +119,17 @@ class TestCompleteness:
         html = response.content.decode()
         assert "Il manque encore la région, au moins un thème et la description pour publier cette fiche." in html
         assert not PracticeSheetPage.objects.filter(slug="reseau-des-managers").exists()
+        # The completeness panel judges what was just sent, as the error does.
+        assert "Fiche complète à 50" in html and "100 %" not in html
+
+    def test_the_completeness_panel_judges_what_was_just_sent(self, client, moderator):
+        fiche = make_fiche("Réseau des managers", slug="reseau-des-managers")
+        client.force_login(moderator)
+        url = reverse("wagtailadmin_pages:edit", args=(fiche.pk,))
+        response = client.post(url, fiche_form(action="action-publish", objectives=rich_text("")))
+        html = response.content.decode()
+        assert response.status_code == 200 and "Il manque encore les objectifs et finalités" in html
+        assert "Fiche complète à 83" in html and "tous les éléments obligatoires sont renseignés" not in html
 
     def test_an_incomplete_draft_may_be_saved(self, client, contributor):
         client.force_login(contributor)
@@ -172,6 +183,52 @@ class TestCompleteness:
         assert "Publication refusée" in response.content.decode()
         fiche.refresh_from_db()
         assert not fiche.live
+
+    def _submitted_then_emptied(self, client, contributor, moderator):
+        """A contributor submits a complete fiche; a moderator then saves a draft that lacks its objectifs."""
+        client.force_login(contributor)
+        client.post(self.add_url(), fiche_form(slug="guide", action="action-submit"))
+        fiche = PracticeSheetPage.objects.get(slug="guide")
+        draft = fiche.get_latest_revision_as_object()
+        draft.objectives = ""
+        draft.save_revision(user=moderator)
+        client.force_login(moderator)
+        return fiche, fiche.current_workflow_state.current_task_state
+
+    @staticmethod
+    def add_url():
+        return reverse("wagtailadmin_pages:add", args=("practices", "practicesheetpage", fiche_index().pk))
+
+    @pytest.mark.parametrize("ajax", [False, True], ids=["page", "fenêtre modale"])
+    def test_approving_an_incomplete_fiche_is_refused_in_french(self, client, contributor, moderator, ajax):
+        fiche, task_state = self._submitted_then_emptied(client, contributor, moderator)
+        url = reverse("wagtailadmin_pages:workflow_action", args=(fiche.pk, "approve", task_state.pk))
+        headers = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"} if ajax else {}
+        response = client.post(url, {"comment": "Relu."}, **headers)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(fiche.pk,))
+        if ajax:
+            assert response.status_code == 200
+            assert response.json()["step"] == "success" and response.json()["redirect"] == edit_url
+        else:
+            assert response.status_code == 302 and response["Location"] == edit_url
+        html = client.get(edit_url).content.decode()
+        assert "Publication refusée" in html and "les objectifs et finalités" in html
+        fiche.refresh_from_db()
+        assert not fiche.live
+        task_state.refresh_from_db()
+        assert task_state.status == task_state.STATUS_IN_PROGRESS  # still awaiting a moderator
+
+    def test_the_review_date_counts_from_publication_not_from_submission(self, client, contributor, moderator):
+        client.force_login(contributor)
+        client.post(self.add_url(), fiche_form(slug="guide", action="action-submit"))
+        fiche = PracticeSheetPage.objects.get(slug="guide")
+        assert fiche.get_latest_revision_as_object().review_date is None
+        task_state = fiche.current_workflow_state.current_task_state
+        client.force_login(moderator)
+        client.post(reverse("wagtailadmin_pages:workflow_action", args=(fiche.pk, "approve", task_state.pk)), {"comment": ""})
+        fiche.refresh_from_db()
+        today = timezone.localdate()
+        assert fiche.live and fiche.review_date == today.replace(year=today.year + 2)
 
     def test_end_year_before_start_year_is_refused(self, client, moderator):
         client.force_login(moderator)
@@ -241,3 +298,38 @@ def test_home_page_shows_the_latest_fiches(reader_client):
     assert "Dernières fiches publiées" in html
     assert "Fiche 4" in html and "Fiche 0" not in html  # the four most recent
     assert 'href="/fiches/"' in html
+
+
+@pytest.mark.django_db
+def test_an_incomplete_scheduled_fiche_does_not_stop_the_others():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    incomplete = make_fiche("Incomplète", publish=False, themes=())
+    bad = incomplete.save_revision(approved_go_live_at=past)
+    complete = make_fiche("Complète", publish=False)
+    complete.save_revision(approved_go_live_at=past + datetime.timedelta(minutes=1))
+    errors = StringIO()
+    call_command("publish_scheduled", stdout=StringIO(), stderr=errors)
+    complete.refresh_from_db()
+    incomplete.refresh_from_db()
+    bad.refresh_from_db()
+    assert complete.live and not incomplete.live
+    assert bad.approved_go_live_at is None  # off the schedule: the next run does not stumble on it again
+    assert "« Incomplète »" in errors.getvalue() and "au moins un thème" in errors.getvalue()
+
+
+@pytest.mark.django_db
+def test_tags_are_case_insensitive_accents_included(client, moderator):
+    from taggit.models import Tag
+
+    make_fiche("Déjà étiquetée", tags=["Égalité"])
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:add", args=("practices", "practicesheetpage", fiche_index().pk))
+    response = client.post(url, fiche_form(action="action-publish", tags="égalité, ÉGALITÉ, Coaching, coaching"))
+    assert response.status_code == 302
+    fiche = PracticeSheetPage.objects.get(slug="reseau-des-managers")
+    assert sorted(fiche.tags.names()) == ["Coaching", "Égalité"]
+    assert Tag.objects.filter(slug__startswith="égalité").count() == 1

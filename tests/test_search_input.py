@@ -54,6 +54,13 @@ def test_too_long_query_says_why_in_french(reader_client):
     assert "La recherche est trop longue : 200 caractères au plus." in response.content.decode()
 
 
+@pytest.mark.parametrize("url", ["/recherche/", "/fiches/"])
+def test_empty_filter_values_mean_no_filter(reader_client, corpus, url):
+    response = reader_client.get(url + "?theme=&region=&annee=&tag=&acteur=&service=")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="fr-card') >= 2  # both fiches: nothing filtered
+
+
 def test_repeated_parameters(reader_client, corpus):
     response = reader_client.get("/recherche/?q=réseau&q=égalité&region=53&region=53&page=1&page=2")
     assert response.status_code == 200

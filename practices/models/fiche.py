@@ -49,7 +49,11 @@ def review_date_after(date):
 
 
 class IncompleteFicheError(ValidationError):
-    """Raised when something tries to publish a fiche that lacks a required part."""
+    """Raised when something tries to publish a fiche that lacks a required part; names the revision."""
+
+    def __init__(self, message, revision=None):
+        super().__init__(message)
+        self.revision = revision
 
 
 class FicheTag(TaggedItemBase):
@@ -63,12 +67,19 @@ class FicheTag(TaggedItemBase):
 class PracticeSheetForm(WagtailAdminPageForm):
     """Refuses to publish (or to send to moderation) a fiche that lacks a required part; drafts may."""
 
-    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
-
     def is_publishing(self):
-        if any(action in self.data for action in self.PUBLISHING_ACTIONS):
+        """Publishing now, or asking for it (a submission must be complete too)."""
+        return "action-submit" in self.data or self.publishes_now()
+
+    def publishes_now(self):
+        if "action-publish" in self.data:
             return True
         return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
+
+    def clean_tags(self):
+        from ..tags import canonical_names
+
+        return canonical_names(self.cleaned_data.get("tags") or [])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -79,8 +90,10 @@ class PracticeSheetForm(WagtailAdminPageForm):
                 for name, label in completeness.REQUIRED_PARTS:
                     if label in missing and name in self.fields and name not in self.errors:
                         self.add_error(name, _("Obligatoire pour publier la fiche."))
-            if not cleaned_data.get("review_date") and "review_date" in self.fields:
-                cleaned_data["review_date"] = review_date_after(timezone.localdate())
+        # Two years from the publication itself: a submission leaves it to the moderator's approval
+        # (practices.signals.default_review_date), so a fiche resubmitted months later is not short-changed.
+        if self.publishes_now() and not cleaned_data.get("review_date") and "review_date" in self.fields:
+            cleaned_data["review_date"] = review_date_after(timezone.localdate())
         return cleaned_data
 
 
@@ -276,7 +289,7 @@ class PracticeSheetPage(BasePage):
         """Last line of defence for every way of publishing (workflow approval, schedule, bulk action)."""
         missing = completeness.missing_parts(revision.as_object())
         if missing:
-            raise IncompleteFicheError(completeness.missing_message(missing))
+            raise IncompleteFicheError(completeness.missing_message(missing), revision=revision)
         return super().publish(revision, *args, **kwargs)
 
     @property

@@ -15,10 +15,14 @@ class CompletenessPanel(Panel):
 
             context = super().get_context_data(parent_context)
             page = self.instance
-            missing = completeness.missing_parts(page)
+            # After a refused submission, what the editor just sent, as the form's own error judged it;
+            # otherwise the saved version.
+            form = self.form
+            values = form.cleaned_data if form is not None and form.is_bound and hasattr(form, "cleaned_data") else page
+            missing = completeness.missing_parts(values)
             context.update(
                 {
-                    "score": completeness.score(page),
+                    "score": completeness.score(values),
                     "missing": missing,
                     "missing_text": completeness.join_french(missing),
                     "review_date": getattr(page, "review_date", None),
