@@ -31,6 +31,19 @@ def manages_all_networks(user):
     return bool(user and user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL)))
 
 
+def network_managers():
+    """Active users who manage every network's memberships (superusers, holders of MANAGE_ALL)."""
+    from django.contrib.auth import get_user_model
+
+    app_label, codename = MANAGE_ALL.split(".")
+    managers = (
+        Q(is_superuser=True)
+        | Q(user_permissions__content_type__app_label=app_label, user_permissions__codename=codename)
+        | Q(groups__permissions__content_type__app_label=app_label, groups__permissions__codename=codename)
+    )
+    return get_user_model().objects.filter(managers, is_active=True).distinct()
+
+
 def animated_networks(user):
     """The networks whose memberships `user` may manage, as a NetworkPage queryset."""
     if manages_all_networks(user):

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .animators import animator_users
+from .animators import animator_users, network_managers
 from .models import JoinRequest, JoinRequestStatus, Membership, MembershipRole, NetworkPage, Person
 
 logger = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ def _claim(join_request, status, by, response):
         raise AlreadyDecided
 
 
-def accept(join_request, by, response=""):
+def accept(join_request, by, response="", request=None):
     """Open a membership (role "membre", from today) unless the requester already has one; then tell them.
 
     Returns (membership, e-mail sent). A model validation error rolls the decision back.
@@ -150,27 +150,30 @@ def accept(join_request, by, response=""):
             membership.save()
         JoinRequest.objects.filter(pk=join_request.pk).update(membership=membership)
     join_request.refresh_from_db()
-    return membership, notify_requester(join_request)
+    return membership, notify_requester(join_request, request)
 
 
-def refuse(join_request, by, response=""):
+def refuse(join_request, by, response="", request=None):
     """Close the request as refused and tell the requester, with the animator's reason if there is one."""
     with transaction.atomic():
         _claim(join_request, JoinRequestStatus.REFUSED, by, response)
     join_request.refresh_from_db()
-    return notify_requester(join_request)
+    return notify_requester(join_request, request)
 
 
 # --- e-mails --------------------------------------------------------------------------------------
 
 
-def absolute_url(path):
+def absolute_url(path, request=None):
+    """The address for an e-mail: the one the reader is using when there is a request, else BASE_URL."""
+    if request is not None:
+        return request.build_absolute_uri(path)
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
 
 
-def network_url(network):
-    parts = network.get_url_parts()
-    return absolute_url(parts[2] if parts else "/")
+def network_url(network, request=None):
+    parts = network.get_url_parts(request)
+    return absolute_url(parts[2] if parts else "/", request)
 
 
 def _message(template, context, to):
@@ -192,26 +195,47 @@ def _send(messages_to_send):
     return True
 
 
-def notify_requester(join_request):
+def notify_requester(join_request, request=None):
     if not join_request.user.email:
         return False
     template = "join_request_accepted" if join_request.status == JoinRequestStatus.ACCEPTED else "join_request_refused"
-    context = {"join_request": join_request, "user": join_request.user, "network": join_request.network, "network_url": network_url(join_request.network)}
+    context = {
+        "join_request": join_request,
+        "user": join_request.user,
+        "network": join_request.network,
+        "network_url": network_url(join_request.network, request),
+    }
     return _send([_message(template, context, join_request.user.email)])
 
 
-def notify_animators(join_request):
-    """One message per animator (their addresses are not shown to each other)."""
+def deciders(network):
+    """(addresses, animators?) of who is told of a new request.
+
+    The network's animators; when none of them has an account with an address (a network whose
+    animators are not yet linked to their accounts), the administrators, who can decide or link them.
+    """
+    addresses = sorted({user.email for user in animator_users(network) if user.email})
+    if addresses:
+        return addresses, True
+    return sorted({user.email for user in network_managers() if user.email}), False
+
+
+def notify_animators(join_request, request=None):
+    """One message per recipient (their addresses are not shown to each other); returns who was told:
+    "animateurs", "administrateurs", or None when nobody could be."""
     network = join_request.network
+    addresses, animators = deciders(network)
     context = {
         "join_request": join_request,
         "requester": join_request.user,
         "network": network,
-        "network_url": network_url(network),
-        "admin_url": absolute_url(reverse("demandes-adhesion:index") + f"?reseau={network.pk}"),
+        "network_url": network_url(network, request),
+        "admin_url": absolute_url(reverse("demandes-adhesion:index") + f"?reseau={network.pk}", request),
+        "to_animators": animators,
     }
-    addresses = sorted({user.email for user in animator_users(network) if user.email})
-    return _send([_message("join_request_new", context, address) for address in addresses])
+    if not _send([_message("join_request_new", context, address) for address in addresses]):
+        return None
+    return "animateurs" if animators else "administrateurs"
 
 
 # --- the public view ------------------------------------------------------------------------------
@@ -238,8 +262,17 @@ def send_join_request(request, network_id):
             join_request = JoinRequest.objects.create(network=network, user=request.user, message=form.cleaned_data["message"])
     except IntegrityError:
         return duplicate(request, back)
-    notify_animators(join_request)
-    messages.success(request, _("Votre demande a été envoyée aux animateurs du réseau."))
+    told = notify_animators(join_request, request)
+    if told == "animateurs":
+        messages.success(request, _("Votre demande a été envoyée aux animateurs du réseau."))
+    elif told == "administrateurs":
+        messages.success(
+            request,
+            _("Votre demande est enregistrée. Les animateurs de ce réseau n'ont pas encore de compte sur le portail : "
+              "elle a été transmise à ses administrateurs, qui vous répondront."),
+        )
+    else:
+        messages.success(request, _("Votre demande est enregistrée : les animateurs du réseau la verront dans le portail."))
     return redirect(back)
 
 

@@ -75,6 +75,31 @@ def refuse_publishing_incomplete_fiches(request, action_type, objects, action_cl
     return None
 
 
+@hooks.register("before_move_page")
+def refuse_moving_a_livrable_onto_a_taken_number(request, page, destination):
+    from .models.livrable import move_conflicts
+
+    message = move_conflicts([page], destination.specific)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_pages:move", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_moving_livrables_onto_taken_numbers(request, action_type, objects, action_class_instance):
+    if action_type != "move" or action_class_instance.cleaned_form is None:
+        return None
+    from .models.livrable import move_conflicts
+
+    destination = action_class_instance.cleaned_form.cleaned_data.get("chooser")
+    message = move_conflicts(objects, destination.specific) if destination is not None else None
+    if message:
+        messages.error(request, message)
+        return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    return None
+
+
 # --- Networks: people, memberships, join requests (practices.admin_networks) ------------------------
 # The policies first: the viewsets read them when they are registered.
 register_permission_policy(Person, PersonPermissionPolicy(Person))

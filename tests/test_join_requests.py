@@ -72,6 +72,24 @@ def test_a_reader_asks_to_join(client, requester, network, network_animator):
     assert f"http://testserver/admin/demandes-adhesion/?reseau={network.pk}" in mail.outbox[0].body
 
 
+def test_without_an_animator_account_the_administrators_are_told(client, requester, network, administrator):
+    administrator.email = "admin@exemple.gouv.fr"
+    administrator.save()
+    make_membership(network, make_person(email="anim.sans.compte@exemple.gouv.fr"), role="animateur")
+    response = send(client, requester, network)
+    assert "transmise à ses administrateurs" in flash(response)[0]
+    [message] = mail.outbox
+    assert message.to == ["admin@exemple.gouv.fr"]
+    assert "en tant qu'administrateur" in message.body and "que vous animez" not in message.body
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="http://adresse-par-defaut.example")
+def test_the_links_follow_the_address_the_reader_uses(client, requester, network, network_animator):
+    send(client, requester, network)
+    body = mail.outbox[0].body
+    assert "http://testserver/reseaux/managers-bretons/" in body and "adresse-par-defaut" not in body
+
+
 def test_a_second_pending_request_is_refused_politely(client, requester, network):
     send(client, requester, network)
     response = send(client, requester, network, "Encore moi")
@@ -188,6 +206,13 @@ def test_accepting_opens_a_membership_and_tells_the_requester(client, network_an
     assert "http://testserver/reseaux/managers-bretons/" in message.body
 
 
+def test_the_decision_page_title_is_punctuated_in_french(client, network_animator, pending):
+    client.force_login(network_animator)
+    html = client.get(reverse("demandes-adhesion:accept", args=(pending.pk,))).content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "Accepter la demande : " in title and "demande:" not in title
+
+
 def test_accepting_someone_already_member_only_marks_the_request(client, network_animator, pending, requester, network):
     person = make_person(user=requester)
     existing = make_membership(network, person, joined_on=date(2019, 1, 1))
@@ -300,6 +325,9 @@ def test_the_join_box_shows_a_form_a_pending_request_or_the_membership(requester
     JoinRequest.objects.create(network=network, user=requester)
     html = render("join_request", network, requester)
     assert "est en attente" in html and "<form" not in html
+    JoinRequest.objects.update(status=JoinRequestStatus.REFUSED, decided_at=timezone.now(), response="Réseau réservé aux DDI.")
+    html = render("join_request", network, requester)
+    assert "a été refusée le" in html and "Réseau réservé aux DDI." in html and "<form" in html
     JoinRequest.objects.update(status=JoinRequestStatus.ACCEPTED)
     make_membership(network, make_person(user=requester), joined_on=date(2019, 3, 4))
     html = render("join_request", network, requester)

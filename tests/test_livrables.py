@@ -87,6 +87,49 @@ def test_clean_refuses_a_duplicate_number_on_every_other_path():
     assert "number" in error.value.message_dict
 
 
+def test_moving_a_livrable_onto_a_taken_number_is_refused_in_french(client, administrator):
+    bretagne, dreal = make_network("Réseau breton"), make_network("Communauté DREAL")
+    moved = make_livrable(bretagne, "Journée de coaching", number=3)
+    make_livrable(dreal, "Séminaire des cadres", number=3)
+    client.force_login(administrator)
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=(moved.pk, dreal.pk)), follow=True)
+    html = response.content.decode().replace("&#x27;", "'").replace("&laquo;", "«").replace("&raquo;", "»")
+    assert "Déplacement refusé : « Communauté DREAL » a déjà un livrable n° 3 (« Séminaire des cadres »)" in html
+    assert "le prochain est 4" in html
+    moved.refresh_from_db()
+    assert moved.get_parent().pk == bretagne.pk
+    with pytest.raises(ValidationError):  # any other path: Page.move itself
+        moved.move(dreal, pos="last-child")
+    bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move")) + f"?id={moved.pk}&next=/admin/"
+    response = client.post(bulk, {"chooser": dreal.pk}, follow=True)
+    assert "Déplacement refusé" in response.content.decode()
+    assert LivrablePage.objects.child_of(dreal).count() == 1
+
+
+def test_a_livrable_moves_where_its_number_is_free(client, administrator):
+    bretagne, dreal = make_network(), make_network()
+    moved = make_livrable(bretagne, number=3)
+    make_livrable(dreal, number=1)
+    client.force_login(administrator)
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=(moved.pk, dreal.pk)))
+    moved.refresh_from_db()
+    assert moved.get_parent().pk == dreal.pk and moved.number == 3
+
+
+def test_a_copied_livrable_takes_the_next_free_number(client, administrator):
+    network = make_network()
+    original = make_livrable(network, "Séminaire", number=3)
+    client.force_login(administrator)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=(original.pk,)),
+        {"new_title": "Séminaire (copie)", "new_slug": "seminaire-copie", "new_parent_page": network.pk, "publish_copies": "on"},
+    )
+    assert response.status_code == 302
+    assert LivrablePage.objects.get(slug="seminaire-copie").number == 4
+    original.refresh_from_db()
+    assert original.number == 3
+
+
 def test_a_planned_livrable_with_a_completion_date_is_refused(client, administrator):
     network = make_network()
     client.force_login(administrator)
@@ -122,7 +165,7 @@ def test_the_network_page_lists_livrables_by_number_with_their_progress(reader_c
     assert "<caption>Livrables du réseau, par numéro</caption>" in html
     for label in ("Réalisé", "En cours", "Abandonné", "Prévu"):  # the status in words, not by colour alone
         assert f">{label}</p>" in html
-    assert "Réalisé le 1 mars 2018" in html and "Échéance : 30 juin 2026" in html
+    assert "Réalisé le 1er mars 2018" in html and "Échéance : 30 juin 2026" in html
 
 
 def test_a_fiche_shows_its_own_livrables(reader_client):
@@ -157,3 +200,13 @@ def test_a_fiche_livrable_leads_back_to_its_fiche(reader_client):
     livrable = make_livrable(fiche, "Note d'intention")
     html = reader_client.get(livrable.url).content.decode()
     assert "Livrable de la fiche" in html and f'href="{fiche.url}"' in html
+
+
+def test_dates_read_as_french_prose():
+    from home.dates import long_date
+
+    assert long_date(date(2021, 9, 1)) == "1er septembre 2021"
+    assert long_date(date(2021, 9, 2)) == "2 septembre 2021"
+    assert long_date(date(2025, 4, 1), with_weekday=True) == "mardi 1er avril 2025"
+    assert long_date(None) == ""
+    assert make_livrable(make_network(), status="realise", completion_date=date(2024, 3, 1)).date_label == "réalisé le 1er mars 2024"

@@ -90,6 +90,36 @@ def test_overlapping_periods_are_refused(network):
     Membership(network=network, person=person, joined_on=date(2016, 1, 1), left_on=date(2017, 1, 1)).full_clean()
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"joined_on": date(2026, 1, 1)},  # open, while the first period ends later
+        {"joined_on": date(2019, 9, 1), "left_on": date(2019, 12, 31)},  # inside the first one
+        {"joined_on": date(2017, 1, 1), "left_on": date(2018, 2, 1)},  # across its start
+    ],
+    ids=["ouverte", "incluse", "a-cheval"],
+)
+def test_overlapping_periods_are_refused_by_the_database_too(network, second):
+    """For writes that skip clean() (imports, scripts, bulk updates): a departure dated in advance too."""
+    person = make_person()
+    make_membership(network, person, joined_on=date(2018, 1, 15), left_on=date(2030, 6, 30))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(network=network, person=person, **second)
+    assert Membership.objects.filter(network=network, person=person).count() == 1
+
+
+def test_the_database_guard_lets_history_be_written(network):
+    person = make_person()
+    first = Membership.objects.create(network=network, person=person, joined_on=date(2018, 1, 15), left_on=date(2020, 6, 30))
+    Membership.objects.create(network=network, person=person, joined_on=date(2020, 6, 30))  # back the day they left
+    Membership.objects.create(network=network, person=person, joined_on=date(2016, 1, 1), left_on=date(2018, 1, 15))
+    Membership.objects.create(network=make_network(), person=person, joined_on=date(2019, 1, 1))  # another network
+    first.note = "corrigée"
+    first.save()  # an update of a period is not an overlap with itself
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.filter(pk=first.pk).update(left_on=None)  # reopening it would overlap the next one
+
+
 def test_leaving_before_joining_is_refused(network):
     membership = Membership(network=network, person=make_person(), joined_on=date(2020, 1, 1), left_on=date(2019, 1, 1))
     with pytest.raises(ValidationError) as caught:
@@ -274,6 +304,20 @@ def test_reopening_a_period_that_would_overlap_is_refused(animator_client, netwo
     assert response.status_code == 400
     old.refresh_from_db()
     assert old.left_on == date(2017, 1, 1)
+
+
+def test_a_recorded_departure_may_be_corrected_but_not_erased(animator_client, network):
+    membership = make_membership(network, joined_on=date(2016, 1, 1), left_on=date(2017, 1, 1))
+    url = reverse("membres:edit", args=(membership.pk,))
+    response = animator_client.post(url, {"role": "membre", "joined_on": "2016-01-01", "left_on": "", "note": ""})
+    assert response.status_code == 400
+    assert "ajoutez une nouvelle adhésion" in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.left_on == date(2017, 1, 1)
+    response = animator_client.post(url, {"role": "membre", "joined_on": "2016-01-01", "left_on": "2017-03-31", "note": ""})
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.left_on == date(2017, 3, 31)
 
 
 def test_animators_never_delete_a_membership_administrators_may(client, animator, administrator, network):

@@ -11,6 +11,14 @@ from home.cache import FRAGMENT_TIMEOUT, cached_content, content_key
 register = template.Library()
 
 
+@register.filter
+def longdate(value, arg=""):
+    """{{ date|longdate }} → « 1er septembre 2021 »; {{ date|longdate:"jour" }} adds the weekday."""
+    from home.dates import long_date
+
+    return long_date(value, with_weekday=arg == "jour")
+
+
 # --- fragments cached against the content version ----------------------------------------------------
 
 

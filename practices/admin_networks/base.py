@@ -38,6 +38,11 @@ class MembersAdminView(WagtailAdminTemplateMixin, View):
     def check_access(self, request, *args, **kwargs):
         return None
 
+    def get_header_title(self):
+        """The browser tab's title, with French punctuation (Wagtail writes "titre: sous-titre")."""
+        title, subtitle = self.get_page_title(), self.get_page_subtitle()
+        return f"{title} : {subtitle}" if subtitle else title
+
 
 class NetworkScopedView(MembersAdminView):
     """A view about one network, reached only by those who manage it."""

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from practices.animators import MANAGE_ALL, animated_networks, can_manage_network, manages_all_networks
+from practices.animators import animated_networks, can_manage_network, manages_all_networks, network_managers
 from practices.models import JoinRequest, Membership, MembershipRole
 
 
@@ -44,17 +44,11 @@ class NetworkScopedPermissionPolicy(BasePermissionPolicy):
         return self.model._default_manager.filter(network__in=animated_networks(user))
 
     def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        app_label, codename = MANAGE_ALL.split(".")
-        managers = (
-            Q(is_superuser=True)
-            | Q(user_permissions__content_type__app_label=app_label, user_permissions__codename=codename)
-            | Q(groups__permissions__content_type__app_label=app_label, groups__permissions__codename=codename)
-        )
+        managers = network_managers()
         if set(actions) == {"delete"}:
-            return users.filter(managers).distinct()
+            return managers
         animators = Membership.objects.active().filter(role=MembershipRole.ANIMATOR).values("person__user")
-        return users.filter(managers | Q(pk__in=animators)).distinct()
+        return get_user_model().objects.filter(Q(pk__in=managers.values("pk")) | Q(pk__in=animators, is_active=True))
 
     def users_with_any_permission_for_instance(self, actions, instance):
         from practices.animators import animator_users

@@ -183,13 +183,13 @@ class DecisionView(MembersAdminView):
         response = form.cleaned_data["response"]
         try:
             if self.decision == "accept":
-                membership, sent = join_requests.accept(self.join_request, request.user, response)
+                membership, sent = join_requests.accept(self.join_request, request.user, response, request=request)
                 text = _("%(person)s est désormais membre du réseau « %(network)s ».") % {
                     "person": membership.person,
                     "network": self.join_request.network.title,
                 }
             else:
-                sent = join_requests.refuse(self.join_request, request.user, response)
+                sent = join_requests.refuse(self.join_request, request.user, response, request=request)
                 text = _("La demande de %(requester)s a été refusée.") % {"requester": requester_label(self.join_request)}
         except join_requests.AlreadyDecided:
             return self.render(None, status=409, already=self.already_decided_message())

@@ -265,6 +265,14 @@ class EditMembershipView(MembershipScopedView, MembershipFormView):
         if self.membership.left_on is None:
             # Leaving goes through "Enregistrer un départ"; here one corrects a period.
             del form.fields["left_on"]
+        else:
+            # A departure is history: its date may be corrected, never erased. Coming back is a new period.
+            left_on = form.fields["left_on"]
+            left_on.required = True
+            left_on.error_messages["required"] = _(
+                "Une date de départ enregistrée se corrige mais ne s'efface pas : si la personne revient, "
+                "ajoutez une nouvelle adhésion."
+            )
         return form
 
     def form_saved(self, membership):

@@ -8,7 +8,6 @@ created) and in `clean()` for every other path; an empty number takes the next f
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.dates import long_date
 from home.models import BasePage
 
 from .network import TEXT_FEATURES, FromParentFacets
@@ -74,6 +74,35 @@ def number_error(parent, number, exclude_pk=None):
     }
 
 
+def move_conflicts(pages, destination):
+    """The French message for livrables among `pages` whose number is taken under `destination`, else None.
+
+    Moving keeps a page's fields: a livrable n° 3 moved into a network that has its own n° 3 would make
+    two. The admin's move and bulk move ask this first (practices.wagtail_hooks); LivrablePage.move
+    refuses in every other case.
+    """
+    taken = []
+    for page in pages:
+        page = getattr(page, "specific", page)
+        if isinstance(page, LivrablePage) and page.number is not None:
+            already = sibling_livrables(destination, exclude_pk=page.pk).filter(number=page.number).first()
+            if already is not None:
+                taken.append((page, already))
+    if not taken:
+        return None
+    page, already = taken[0]
+    return _(
+        "Déplacement refusé : « %(destination)s » a déjà un livrable n° %(number)s (« %(other)s »). Donnez d'abord "
+        "à « %(title)s » un numéro libre là-bas (le prochain est %(free)s), puis déplacez-le."
+    ) % {
+        "destination": destination.title,
+        "number": page.number,
+        "other": already.title,
+        "title": page.title,
+        "free": next_number(destination),
+    }
+
+
 class LivrableForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
@@ -101,6 +130,8 @@ class LivrablePage(FromParentFacets, BasePage):
 
     base_form_class = LivrableForm
     search_type = "livrable"
+    # A copy takes the next free number of wherever it lands (save()), never its original's.
+    exclude_fields_in_copy = ["number"]
     parent_page_types = ["practices.NetworkPage", "practices.PracticeSheetPage"]
     subpage_types = []
 
@@ -135,9 +166,9 @@ class LivrablePage(FromParentFacets, BasePage):
     def date_label(self):
         """The one date a list shows: when it was done, else when it is due."""
         if self.completion_date:
-            return _("réalisé le %(date)s") % {"date": date_format(self.completion_date, "j F Y")}
+            return _("réalisé le %(date)s") % {"date": long_date(self.completion_date)}
         if self.due_date:
-            return _("échéance : %(date)s") % {"date": date_format(self.due_date, "j F Y")}
+            return _("échéance : %(date)s") % {"date": long_date(self.due_date)}
         return ""
 
     def neighbours(self):
@@ -168,6 +199,14 @@ class LivrablePage(FromParentFacets, BasePage):
             message = number_error(parent, self.number, exclude_pk=self.pk)
             if message:
                 raise ValidationError({"number": message})
+
+    def move(self, target, pos=None, user=None):
+        """Wagtail's move, refused when the number is taken where the livrable would land."""
+        destination = target if pos in (None, "first-child", "last-child", "sorted-child") else target.get_parent()
+        message = move_conflicts([self], destination.specific)
+        if message:
+            raise ValidationError(message)
+        return super().move(target, pos=pos, user=user)
 
     def save(self, *args, **kwargs):
         # Pages made in code (imports, demo) get the next number like the admin form gives it.

@@ -28,9 +28,15 @@ def join_request_state(context, page):
         return {}
     membership = current_membership(page, user)
     pending = None if membership else pending_request(page, user)
+    refused = None
+    if membership is None and pending is None:
+        # Someone refused sees why, with the form to ask again (after a change of post, say).
+        latest = page.join_requests.filter(user=user).order_by("-created_at", "-pk").first()
+        refused = latest if latest is not None and latest.status == JoinRequestStatus.REFUSED else None
     return {
         "membership": membership,
         "pending": pending,
+        "refused": refused,
         "form": context.get("join_request_form") or JoinRequestForm(),
         "action_url": reverse("network_join_request", args=(page.pk,)),
     }
