@@ -20,3 +20,16 @@ def long_date(value, with_weekday=False):
     day = "1er" if value.day == 1 else str(value.day)
     text = f"{day} {date_format(value, 'F Y')}"
     return f"{date_format(value, 'l')} {text}" if with_weekday else text
+
+
+def active_years(start, end=None, today=None):
+    """The years something ran: from `start` to `end`, or to this year when it has no end (still running).
+
+    What the search's "Année" facet counts: a practice led from 2018 to 2020 is found under 2019 too.
+    A start in the future is that one year; no start, no year.
+    """
+    if not start:
+        return []
+    this_year = (today or timezone.localdate()).year
+    last = end if end else max(start, this_year)
+    return list(range(start, max(start, last) + 1))

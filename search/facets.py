@@ -29,7 +29,8 @@ FACETS = (
     Facet("region", _("Région")),
     Facet("theme", _("Thème")),
     Facet("service", _("Type de structure")),
-    Facet("annee", _("Année de lancement")),
+    # The years a practice ran (home.dates.active_years); a livrable's year of completion or due date.
+    Facet("annee", _("Année")),
     Facet("acteur", _("Acteurs impliqués")),
     Facet("tag", _("Mot-clé"), limit=20),
 )

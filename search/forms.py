@@ -7,6 +7,7 @@ the view answers 400; nothing reaches the database unchecked.
 import re
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import DsfrForm
@@ -90,6 +91,16 @@ class QueryField(forms.CharField):
         return super().to_python(value)
 
 
+class SortField(forms.ChoiceField):
+    """`tri=récent` and `tri=recent` alike: people type the accent, URLs usually drop it."""
+
+    def to_python(self, value):
+        from .french import strip_accents
+
+        value = super().to_python(value)
+        return strip_accents(value).lower() if value else value
+
+
 class SearchForm(DsfrForm):
     q = QueryField(
         label=_("Rechercher"),
@@ -98,11 +109,11 @@ class SearchForm(DsfrForm):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("La recherche est trop longue : %(limit_value)d caractères au plus.")},
     )
-    tri = forms.ChoiceField(
+    tri = SortField(
         label=_("Trier par"),
         required=False,
         choices=[(SORT_RELEVANCE, _("Pertinence")), (SORT_RECENT, _("Les plus récents"))],
-        error_messages={"invalid_choice": _("Tri inconnu : choisissez « pertinence » ou « recent ».")},
+        error_messages={"invalid_choice": _("Tri inconnu : choisissez « pertinence » ou « récent ».")},
     )
     page = forms.IntegerField(
         label=_("Page"),
@@ -144,6 +155,25 @@ class SearchForm(DsfrForm):
             sort=data.get("tri") or (SORT_RELEVANCE if data.get("q") else SORT_RECENT),
             page=data.get("page") or 1,
         )
+
+    def link_query(self):
+        """The query string the page's links carry: the parameters that validated, as they were typed.
+
+        A rejected value (a 10,000-character query, an unknown region) is left out: the page ignores it,
+        and every link repeating it would lead to the same error. The format is left out too: links
+        lead to the HTML page.
+        """
+        query = QueryDict(mutable=True)
+        if not self.is_bound:
+            return query
+        self.is_valid()
+        for name in self.fields:
+            if name == "format" or name in self.errors:
+                continue
+            values = [value for value in self.data.getlist(name) if value.strip()] if hasattr(self.data, "getlist") else []
+            if values:
+                query.setlist(name, values)
+        return query
 
     def error_messages(self):
         return [str(message) for errors in self.errors.values() for message in errors]

@@ -7,7 +7,7 @@ invalid one still answers 400, from the cache or not. The JSON answer is never c
 """
 
 from django.core.cache import cache
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -38,17 +38,17 @@ def _only(query, param, value):
     return "?" + query.urlencode()
 
 
-def map_regions(request, outcome_facets):
+def map_regions(query, outcome_facets):
     region = next((facet for facet in outcome_facets if facet.param == "region"), None)
     if region is None:
         return None
     return [
-        {"code": v.value, "label": v.label, "count": v.count, "selected": v.selected, "url": _only(request.GET, "region", v.value)}
+        {"code": v.value, "label": v.label, "count": v.count, "selected": v.selected, "url": _only(query, "region", v.value)}
         for v in region.values
     ]
 
 
-def relaxations(request, outcome, active_filters, criteria):
+def relaxations(query, outcome, active_filters, criteria):
     """What to drop when nothing matches, the most fruitful first: [{label, url, count}]."""
     counts = getattr(outcome, "relaxations", None) or {}
     labels = {}
@@ -60,11 +60,11 @@ def relaxations(request, outcome, active_filters, criteria):
             continue
         if param == "q":
             label = _("les mots « %(q)s »") % {"q": criteria.q}
-            url = _without_param(request.GET, "q")
+            url = _without_param(query, "q")
         else:
             facet, values = labels.get(param, (param, []))
             label = f"{facet} : {', '.join(values)}"
-            url = _without_param(request.GET, param)
+            url = _without_param(query, param)
         suggestions.append({"label": label, "url": url, "count": count})
     return sorted(suggestions, key=lambda item: -item["count"])
 
@@ -84,14 +84,15 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
     criteria = form.criteria()
     service = SearchService(request, types=types, facet_params=form.facet_params)
     outcome = service.run(criteria)
+    query = form.link_query()
     active_filters = [
-        {"param": facet.param, "facet": facet.label, "label": value.label, "url": _without(request.GET, facet.param, value.value)}
+        {"param": facet.param, "facet": facet.label, "label": value.label, "url": _without(query, facet.param, value.value)}
         for facet in outcome.facets
         for value in facet.values
         if value.selected
     ]
     return {
-        "relaxations": relaxations(request, outcome, active_filters, criteria),
+        "relaxations": relaxations(query, outcome, active_filters, criteria),
         "form": form,
         "form_errors": form.error_messages(),
         "criteria": criteria,
@@ -100,11 +101,12 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
         "page_number": outcome.page.number,
         "total": outcome.total,
         "facets": [facet for facet in outcome.facets if facet.values],
+        "all_facets": outcome.facets,  # the JSON lists every facet, [] when it has no value
         "active_filters": active_filters,
         "has_filters": bool(active_filters or criteria.q),
         "status": 200 if valid else 400,
-        "query_without_page": _query_without_page(request.GET),
-        "map_regions": map_regions(request, outcome.facets),
+        "link_query": query,
+        "map_regions": map_regions(query, outcome.facets),
         "scores": outcome.scores,
         "wants_json": _wants_json(form, valid, request),
     }
@@ -182,7 +184,7 @@ def json_response(request, context):
         "suggestions": [{"without": item["label"], "count": item["count"], "url": item["url"]} for item in context["relaxations"]],
         "facets": {
             facet.param: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
-            for facet in context["facets"]
+            for facet in context.get("all_facets", context["facets"])
         },
     }
     if context["form_errors"]:
@@ -190,12 +192,6 @@ def json_response(request, context):
     response = JsonResponse(data, status=context["status"], json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def _query_without_page(query):
-    query = query.copy() if isinstance(query, QueryDict) else QueryDict(mutable=True)
-    query.pop("page", None)
-    return query.urlencode()
 
 
 # what the regions map counts, by listing scope

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def corpus():
     return {
-        "bzh": make_fiche("Réseau breton", region_id="53", themes=("management", "cooperation"), actors=("agents-etat",), tags=["coaching"], start_year=2017),
+        "bzh": make_fiche("Réseau breton", region_id="53", themes=("management", "cooperation"), actors=("agents-etat",), tags=["coaching"], start_year=2017, end_year=2018),
         "occ": make_fiche("Programme occitan", region_id="76", service_type_id="service-regional-etat", themes=("management",), start_year=2018),
         "tarn": make_fiche("Pôle du Tarn", region_id="76", service_type_id="intercommunalite", themes=("cooperation",), actors=("elus",), tags=["groupes de pairs"], start_year=2021),
         "draft": make_fiche("Brouillon", publish=False, region_id="76"),
@@ -44,7 +44,9 @@ def test_lists_live_fiches_most_recent_first(reader_client, corpus):
         ("theme=cooperation", {"Réseau breton", "Pôle du Tarn"}),
         ("theme=cooperation&region=76", {"Pôle du Tarn"}),
         ("service=intercommunalite", {"Pôle du Tarn"}),
-        ("annee=2018", {"Programme occitan"}),
+        ("annee=2018", {"Réseau breton", "Programme occitan"}),  # the years a practice ran
+        ("annee=2017", {"Réseau breton"}),
+        ("annee=2019", {"Programme occitan"}),  # still running, the Breton network ended in 2018
         ("acteur=elus", {"Pôle du Tarn"}),
         ("tag=coaching", {"Réseau breton"}),
         ("theme=management&theme=cooperation", {"Réseau breton", "Programme occitan", "Pôle du Tarn"}),
@@ -73,6 +75,13 @@ def test_zero_count_values_are_hidden_unless_selected(reader_client, corpus):
     assert set(regions) == {"53", "76"}  # no empty Corse, Normandie…
     response = reader_client.get("/fiches/?region=94")
     assert facet_counts(response, "region")["94"] == "0"  # selected, so shown even at zero
+
+
+def test_the_json_lists_every_facet_even_without_values(reader_client, corpus):
+    data = reader_client.get("/fiches/?format=json&q=introuvablexyz").json()
+    assert data["total"] == 0
+    assert set(data["facets"]) == {"region", "theme", "service", "annee", "acteur", "tag"}
+    assert all(values == [] for values in data["facets"].values())
 
 
 def test_tag_links_from_a_fiche_lead_to_the_filtered_listing(reader_client, corpus):

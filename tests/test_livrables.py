@@ -210,3 +210,13 @@ def test_dates_read_as_french_prose():
     assert long_date(date(2025, 4, 1), with_weekday=True) == "mardi 1er avril 2025"
     assert long_date(None) == ""
     assert make_livrable(make_network(), status="realise", completion_date=date(2024, 3, 1)).date_label == "réalisé le 1er mars 2024"
+
+
+def test_active_years():
+    from home.dates import active_years
+
+    today = date(2026, 12, 1)
+    assert active_years(2018, 2020, today) == [2018, 2019, 2020]
+    assert active_years(2024, None, today) == [2024, 2025, 2026]  # still running
+    assert active_years(2028, None, today) == [2028]
+    assert active_years(None) == []

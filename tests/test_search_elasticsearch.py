@@ -4,6 +4,7 @@ The live counterpart, run against a real cluster when ELASTICSEARCH_URL or OPENS
 tests/test_search_elasticsearch_live.py.
 """
 
+import contextlib
 import json
 
 import pytest
@@ -166,9 +167,22 @@ def test_a_page_beyond_the_end_shows_the_last_one_on_elasticsearch(reader_client
     assert fake.requests[-1]["from_"] == 20
 
 
-def test_service_is_the_same_object_on_both_paths():
-    # the engine plugs into the one service: views never know which backend answers
-    assert hasattr(SearchService, "run") and hasattr(ElasticEngine, "run")
+@pytest.mark.django_db
+@pytest.mark.parametrize("elastic", [False, True], ids=["base", "elasticsearch"])
+def test_the_one_service_hands_the_search_to_the_configured_engine(rf, reader, monkeypatch, elastic):
+    """Views call SearchService.run and never know which backend answers."""
+    calls = []
+    monkeypatch.setattr(ElasticEngine, "run", lambda engine, service, criteria: calls.append((service, criteria)) or "réponse")
+    request = rf.get("/recherche/")
+    request.user = reader
+    criteria = Criteria(q="coopération")
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS) if elastic else contextlib.nullcontext():
+        service = SearchService(request)
+        outcome = service.run(criteria)
+    if elastic:
+        assert outcome == "réponse" and calls == [(service, criteria)]
+    else:
+        assert calls == [] and outcome.total == 0
 
 
 class EmptyUnlessRelaxed(FakeElasticsearch):

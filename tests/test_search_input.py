@@ -61,6 +61,24 @@ def test_empty_filter_values_mean_no_filter(reader_client, corpus, url):
     assert response.content.decode().count('class="fr-card') >= 2  # both fiches: nothing filtered
 
 
+@pytest.mark.parametrize("url", ["/recherche/", "/fiches/"])
+def test_a_rejected_value_is_not_carried_by_the_links(reader_client, corpus, url):
+    long_query = "x" * 10_000
+    response = reader_client.get(url, {"q": long_query, "region": ["53", "zz"], "theme": "management"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "xxxxxxxxxx" not in html  # neither in the map's links, the filters' nor the pagination's
+    assert "region=zz" not in html
+    assert "theme=management" in html  # what validated is kept
+
+
+def test_the_sort_may_be_typed_with_its_accent(reader_client, corpus):
+    for value in ("récent", "recent", "Récent"):
+        assert reader_client.get("/recherche/", {"q": "réseau", "tri": value}).status_code == 200
+    response = reader_client.get("/recherche/", {"tri": "ancien"})
+    assert response.status_code == 400 and "« pertinence » ou « récent »" in response.content.decode()
+
+
 def test_repeated_parameters(reader_client, corpus):
     response = reader_client.get("/recherche/?q=réseau&q=égalité&region=53&region=53&page=1&page=2")
     assert response.status_code == 200

@@ -26,6 +26,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from home.dates import active_years
 from home.models import BasePage
 
 from . import completeness
@@ -240,7 +241,7 @@ class PracticeSheetPage(BasePage):
             "region": [self.region_id],
             "theme": [theme.pk for theme in self.themes.all()],
             "service": [self.service_type_id],
-            "annee": [self.start_year],
+            "annee": active_years(self.start_year, self.end_year),
             "acteur": [actor.pk for actor in self.actor_categories.all()],
             "tag": [item.tag_id for item in self.tagged_items.all()],
         }

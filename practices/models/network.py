@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.dates import active_years
 from home.models import BasePage
 
 from .people import ROLE_ORDER, Membership, MembershipRole
@@ -156,7 +157,7 @@ class NetworkPage(BasePage):
         return {
             "region": [self.region_id],
             "theme": [theme.pk for theme in self.themes.all()],
-            "annee": [self.start_year],
+            "annee": active_years(self.start_year),  # a network runs until it is unpublished
         }
 
     def search_json(self, request=None):
