@@ -112,3 +112,12 @@ def test_dev_settings_keep_a_dev_only_key():
         cwd=ROOT, capture_output=True, text=True, env={"PATH": os.environ["PATH"]},
     )
     assert "dev-only" in values.stdout
+
+
+def test_the_admin_never_calls_out_to_gravatar(client, db):
+    from .factories import make_user
+
+    user = make_user("Administrateurs", username="avatar", email="agent@exemple.gouv.fr")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html and "default-user-avatar" in html

@@ -208,6 +208,9 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # an intranet does not call out to wagtail.org
+# Nor to gravatar.com: every admin page would send a hash of the agents' e-mail addresses there (and,
+# on a closed network, show a broken image). Wagtail's default avatar, or the one each user uploads.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Page addresses in plain ASCII ("creation-du-reseau"): accented slugs become %C3%A9 in links and e-mails.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

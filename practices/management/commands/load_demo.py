@@ -1,3 +1,4 @@
+import logging
 import time
 
 from django.conf import settings
@@ -23,6 +24,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes: hundreds of lines that would bury the demo
+        # accounts `make run` prints. They stay in the pages' history; -v 2 shows them here too.
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        if options["verbosity"] < 2:
+            wagtail_logger.setLevel(logging.WARNING)
+        try:
+            self.load(options)
+        finally:
+            wagtail_logger.setLevel(level)
+
+    def load(self, options):
         with transaction.atomic():
             sync_roles()
             site.load()
