@@ -301,3 +301,16 @@ class TestRendering:
             Context({"regions": self.REGIONS})
         )
         assert 'id="autre-tableau"' in html and "url(#autre-hachures)" in html and "carte-regions" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, expanded",
+    [("", True), ("?theme=management", True), ("?q=coop%C3%A9ration", False), ("?region=53", False)],
+)
+def test_the_map_opens_for_browsing_and_steps_aside_for_results(reader_client, query, expanded):
+    from .factories import make_fiche
+
+    make_fiche("Coopération en Bretagne", region_id="53", themes=("management", "cooperation"))
+    html = reader_client.get("/recherche/" + query).content.decode()
+    assert f'aria-expanded="{"true" if expanded else "false"}" aria-controls="carte-accordeon"' in html
