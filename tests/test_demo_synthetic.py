@@ -1,24 +1,37 @@
 """Synthetic fiches (load_demo --fiches N): written in bulk, yet indistinguishable from fiches saved by Wagtail."""
 
 import io
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home import roles
 from practices.demo import synthetic
-from practices.demo.synthetic_content import FIRST_YEAR, LAST_YEAR, Composer
-from practices.models import FicheContact, KeyFigure, PracticeIndexPage, PracticeSheetPage, Region, ServiceType, Theme
+from practices.demo.synthetic_content import Composer
+from practices.demo.synthetic_data import FIRST_YEAR, LAST_YEAR
+from practices.demo.synthetic_structures import TOWNS
+from practices.models import (
+    Department,
+    FicheContact,
+    KeyFigure,
+    PracticeIndexPage,
+    PracticeSheetPage,
+    Region,
+    ServiceType,
+    Theme,
+)
 from practices.models.fiche import review_date_after
 from search.models import PageFacet
 
@@ -219,7 +232,7 @@ def test_administrators_can_edit_and_publish_a_synthetic_fiche(client, fiches):
     assert response.status_code == 200
     assert escape(fiche.carrying_structure) in response.content.decode()
 
-    # the first revision is created by the first save, and Wagtail accepts the bulk-written page
+    # Wagtail accepts the bulk-written page and its revision
     page = Page.objects.get(pk=fiche.pk).specific
     page.title = "Titre revu"
     page.save_revision().publish()
@@ -236,3 +249,184 @@ def test_load_demo_option(settings):
     call_command("load_demo", fiches=25, stdout=out)
     assert "0 fiches synthétiques créées" in out.getvalue()
     assert synthetic_fiches().count() == 25
+
+
+# --- what an audit of a few hundred synthetic fiches found ------------------------------------------
+
+AUDITED = 400
+
+
+def composed(count=AUDITED):
+    """The first `count` synthetic fiches as the generator composes them (seeded: the same on every run)."""
+    composer = Composer(synthetic.load_references())
+    return [composer.fiche(number) for number in range(1, count + 1)]
+
+
+def plain(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def fiche_text(data):
+    return " ".join((data.title, data.intro, *(plain(html) for html in data.sections.values())))
+
+
+def _comparable(content):
+    """A revision's content as JSON, without what only the page row holds, many-to-many in any order."""
+    content = json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+    for key in ("latest_revision", "live_revision"):
+        content.pop(key)
+    return {
+        key: sorted(value, key=str) if key in ("departments", "themes", "actor_categories") else value
+        for key, value in content.items()
+    }
+
+
+def test_the_admin_shows_synthetic_fiches_like_fiches_published_in_wagtail(client):
+    assert synthetic.create_fiches(300) == 300
+    published = make_fiche("Fiche publiée par save_revision().publish()")
+    fiches = list(synthetic_fiches().select_related("latest_revision"))
+    page_fields = [field.attname for field in Page._meta.concrete_fields]
+    for fiche in fiches:
+        # nothing the admin shows is blank where Wagtail's own publishing fills it ("Mis à jour" was)
+        assert [f for f in page_fields if getattr(published, f) is not None and getattr(fiche, f) is None] == []
+        assert fiche.first_published_at <= fiche.latest_revision_created_at == fiche.last_published_at
+        assert fiche.live and not fiche.has_unpublished_changes and fiche.draft_title == fiche.title
+        assert fiche.latest_revision_id == fiche.live_revision_id
+        revision = fiche.latest_revision
+        assert (revision.object_id, revision.object_str) == (str(fiche.pk), fiche.title)
+        assert revision.created_at == fiche.last_published_at
+        assert revision.base_content_type_id == published.latest_revision.base_content_type_id
+    for fiche in fiches[:40]:  # the revision holds the page as Wagtail serialises it
+        assert _comparable(fiche.latest_revision.content) == _comparable(fiche.serializable_data())
+    entries = PageLogEntry.objects.filter(page_id=fiches[0].pk, action="wagtail.publish")
+    assert entries.filter(revision_id=fiches[0].latest_revision_id).exists()
+
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    for fiche in fiches[:3]:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[fiche.pk]))
+        assert response.status_code == 200
+        assert escape(fiche.carrying_structure) in response.content.decode()
+        assert client.get(reverse("wagtailadmin_pages:history", args=[fiche.pk])).status_code == 200
+        compare = reverse("wagtailadmin_pages:revisions_compare", args=[fiche.pk, "live", fiche.latest_revision_id])
+        assert client.get(compare).status_code == 200
+    listing = client.get(reverse("fiches:index") + "?ordering=-latest_revision_created_at")
+    assert listing.status_code == 200
+    assert escape(max(fiches, key=lambda f: f.latest_revision_created_at).title) in listing.content.decode()
+
+    # publishing the stored revision again loses nothing
+    fiche = fiches[0]
+    figures, tags = list(fiche.key_figures.values_list("value", "label")), set(fiche.tags.names())
+    fiche.latest_revision.publish()
+    fiche.refresh_from_db()
+    assert list(fiche.key_figures.values_list("value", "label")) == figures and set(fiche.tags.names()) == tags
+    assert fiche.completeness == 100 and fiche.live
+
+
+WORDS_FOR_YEARS = {
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+}  # fmt: skip
+MONTH_NAMES = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+
+
+def _months(duration):
+    if duration.endswith("mois"):
+        return {"six mois": 6, "dix-huit mois": 18}[duration]
+    return 12 * WORDS_FOR_YEARS[duration.split()[0]]
+
+
+def test_dates_and_durations_fit_the_fiche_years():
+    today = timezone.localdate()
+    for data in composed():
+        written = timezone.localtime(data.last_published_at).date()
+        last_year = min(data.end_year or today.year, today.year, written.year)
+        assert data.end_year is None or data.end_year <= written.year  # an ended démarche is told once ended
+        # time the démarche had had: from January of its start to the end of its last year, or today
+        available = 12 * ((data.end_year or today.year) - data.start_year) + (12 if data.end_year else today.month)
+        text = fiche_text(data)
+        for duration in re.findall(r"\b(six mois|dix-huit mois|(?:\w+) ans)\b", text):
+            assert _months(duration) <= available, (data.number, duration, data.start_year, data.end_year)
+        for year in map(int, re.findall(r"\b(20\d\d)\b", text)):
+            assert data.start_year - 1 <= year <= last_year, (data.number, year, data.start_year, data.end_year)
+        for month, year in re.findall(r"<li>(\w+) (20\d\d) :", data.sections["actions"]):
+            when = (int(year), MONTH_NAMES.index(month.lower()) + 1)
+            assert (data.start_year, 1) <= when <= (last_year, 12), (data.number, when, data.end_year)
+            assert when <= (written.year, written.month), (data.number, when, written)
+        if data.end_year:
+            assert not data.intro.startswith("Depuis")  # an ended démarche is not going on
+
+
+MEASURES = {  # measure: (patterns of the text, words of its key figure's label)
+    "satisfaction": ((r"taux de satisfaction [^.]*?(\d+) %",), "satisfaits"),
+    "participants": ((r"réuni (\d+) participants", r"(\d+) (?:agents|personnes) ont participé"), "participants à"),
+    "budget": ((r"s'élève à ([\d\u202f\xa0 ]+) euros",), "budget"),
+    "animators": ((r"formation de (\d+) animateurs",), "animateurs"),
+}
+
+
+def test_each_measure_has_one_value_in_a_fiche():
+    seen = Counter()
+    for data in composed():
+        text = fiche_text(data)
+        values = defaultdict(set)
+        for measure, (patterns, label_words) in MEASURES.items():
+            for pattern in patterns:
+                values[measure] |= {re.sub(r"\D", "", value) for value in re.findall(pattern, text)}
+            for value, label in data.key_figures:
+                if label_words in label:
+                    values[measure].add(re.sub(r"\D", "", value))
+        for measure, found in values.items():
+            assert len(found) <= 1, (data.number, measure, found)
+            seen[measure] += bool(found)
+        if "aucun budget" in text:
+            assert not any("budget" in label for _value, label in data.key_figures), data.number
+            assert "budget" not in {m for m, found in values.items() if found}
+    assert all(seen[measure] > 20 for measure in MEASURES), seen
+
+
+NAMED_AFTER_A_TOWN = re.compile(
+    r"^(?:Communauté de communes(?: du Pays)?|Communauté d'agglomération|Pôle d'équilibre territorial et rural du Pays"
+    r"|Pôle territorial|Mairie|Ville|Commune|Sous-préfecture|Centre hospitalier|Centre communal d'action sociale)"
+    r" (de |d'|du |des )(.+)$"
+)
+
+
+def test_structures_are_named_after_towns_of_the_fiche_region():
+    departments = dict(Department.objects.values_list("code", "region_id"))
+    assert set(TOWNS) == set(departments)
+    named = 0
+    for data in composed():
+        match = NAMED_AFTER_A_TOWN.match(data.carrying_structure)
+        if not match:
+            continue
+        named += 1
+        preposition, town = match.groups()
+        town = {"du ": "Le ", "des ": "Les "}.get(preposition, "") + town
+        home = [code for code in data.departments if town in TOWNS[code].all]
+        assert home, (data.number, data.carrying_structure, data.region, data.departments)
+        assert departments[home[0]] == data.region
+        if data.carrying_structure.startswith("Sous-préfecture"):
+            assert town in TOWNS[home[0]].subprefectures
+    assert named > 60
+
+
+def test_the_text_fits_the_structure_and_its_time():
+    for data in composed():
+        text = fiche_text(data) + " " + data.carrying_structure
+        assert "{" not in text and "None" not in text
+        assert not re.search(r"\bdes [^.,;:]+ permet\b", text)  # a plural subject takes a plural verb
+        if "Les élus souhaitaient" in text:
+            assert data.fonction_publique == "territoriale", data.number
+        if "crise sanitaire" in text:
+            assert 2021 <= data.start_year <= 2023, data.number
+        if re.search(r"Petites villes de demain|contrat de relance|DREETS|DDETS|DRAJES|DRIEAT", text):
+            assert data.start_year >= 2021, data.number
+        if data.region == "NAT":
+            said = fiche_text(data).replace(data.carrying_structure, "")
+            assert not re.search(r"régionale|intervient (?:sur|dans)", said), data.number
+        if "secrétaires de mairie" in text:
+            assert data.service_type in {"commune", "intercommunalite"}, data.number
+        if data.service_type == "intercommunalite":
+            assert "réfecture" not in data.carrying_structure
+            if set(data.departments) & {"75", "92", "93", "94"}:
+                assert not data.carrying_structure.startswith(("Communauté de communes", "Pôle"))

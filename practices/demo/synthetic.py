@@ -9,11 +9,14 @@ rows directly, a thousand fiches per transaction:
   the index page's existing children;
 - the `practices_practicesheetpage` rows with the model manager's `_insert` on the local fields only
   (`bulk_create` refuses multi-table models, and `_insert` is what it uses underneath);
-- the many-to-many rows, tags, key figures and contacts with `bulk_create`.
+- the many-to-many rows, tags, key figures and contacts with `bulk_create`;
+- one revision per fiche, holding what `page.serializable_data()` would hold, set as the page's latest
+  and live revision, and the log entries of its creation and publication: the admin then shows a
+  synthetic fiche like one published through `save_revision().publish()` (its "Mis à jour" date, its
+  history, a live version to compare with, a revision to revert to).
 
 Then, once for the whole run, the facet table is rebuilt and the new fiches are indexed, a chunk at
-a time with their related objects prefetched. The fiches are live and complete; they have no revision,
-like pages imported by a script: the first edit in the admin creates one.
+a time with their related objects prefetched. The fiches are live and complete.
 
 A synthetic fiche is recognised by its slug, `fiche-synthetique-NNNNN`; its content depends only on the
 seed and its number (see synthetic_content).
@@ -25,8 +28,11 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations, get_serializable_data_for_fields
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry, Revision
 
 from practices.models import (
     ActorCategory,
@@ -43,7 +49,8 @@ from practices.models import (
 from search import facets, suggest
 
 from . import synthetic_themes
-from .synthetic_content import Composer, References, slug_for
+from .synthetic_content import Composer, slug_for
+from .synthetic_data import References
 from .synthetic_index import index_fiches
 
 SLUG_PATTERN = re.compile(r"^fiche-synthetique-(\d{5,})$")
@@ -65,6 +72,7 @@ def create_fiches(n, seed=2026, stdout=None):
     context = {
         "parent": parent,
         "content_type": ContentType.objects.get_for_model(PracticeSheetPage),
+        "page_content_type": ContentType.objects.get_for_model(Page),
         "tag_ids": ensure_tags(),
         "using": router.db_for_write(PracticeSheetPage),
     }
@@ -122,7 +130,7 @@ def ensure_tags():
     return found
 
 
-def insert_batch(batch, *, parent, content_type, tag_ids, using):
+def insert_batch(batch, *, parent, content_type, page_content_type, tag_ids, using):
     """Write one batch of FicheData; returns the new page ids in the same order."""
     children = Page.objects.using(using).filter(path__startswith=parent.path, depth=parent.depth + 1)
     last_path = children.order_by("-path").values_list("path", flat=True).first()
@@ -150,6 +158,7 @@ def insert_batch(batch, *, parent, content_type, tag_ids, using):
                 translation_key=uuid.uuid4(),
                 first_published_at=data.first_published_at,
                 last_published_at=data.last_published_at,
+                latest_revision_created_at=data.last_published_at,
                 owner=None,
             )
         )
@@ -158,18 +167,22 @@ def insert_batch(batch, *, parent, content_type, tag_ids, using):
     if None in ids:
         raise RuntimeError("This database does not return the ids of bulk-created rows.")
 
-    _insert_fiche_rows(batch, ids, using)
-    _insert_related_rows(batch, ids, tag_ids, using)
+    fiches = _insert_fiche_rows(batch, pages, using)
+    related = _insert_related_rows(batch, ids, tag_ids, using)
+    _insert_revisions(fiches, pages, related, content_type, page_content_type, using)
     Page.objects.using(using).filter(pk=parent.pk).update(numchild=children.count())
     return ids
 
 
-def _insert_fiche_rows(batch, ids, using):
+def _insert_fiche_rows(batch, pages, using):
+    """Insert the fiche rows; returns them as whole fiches (their page fields too), to be serialised."""
     fields = PracticeSheetPage._meta.local_concrete_fields
+    page_fields = [field.attname for field in Page._meta.concrete_fields]
     rows = []
-    for pk, data in zip(ids, batch, strict=True):
+    for page, data in zip(pages, batch, strict=True):
         values = {
-            "page_ptr_id": pk,
+            **{name: getattr(page, name) for name in page_fields},
+            "page_ptr_id": page.pk,
             "intro": data.intro,
             "listing_image_id": None,
             "carrying_structure": data.carrying_structure,
@@ -190,6 +203,7 @@ def _insert_fiche_rows(batch, ids, using):
     size = connection.ops.bulk_batch_size(fields, rows)
     for start in range(0, len(rows), size):
         PracticeSheetPage._base_manager._insert(rows[start : start + size], fields=fields, using=using, raw=True)
+    return rows
 
 
 def _through(field_name):
@@ -198,23 +212,85 @@ def _through(field_name):
 
 
 def _insert_related_rows(batch, ids, tag_ids, using):
+    """Insert the related rows; returns, per fiche, {child relation or m2m field: its objects or ids}."""
     links = {name: _through(name) for name in ("departments", "themes", "actor_categories")}
     rows = {name: [] for name in links}
-    tags, figures, contacts = [], [], []
+    children = []
     for pk, data in zip(ids, batch, strict=True):
         for name, (through, own, other) in links.items():
             rows[name].extend(through(**{own: pk, other: value}) for value in getattr(data, name))
-        tags.extend(FicheTag(content_object_id=pk, tag_id=tag_ids[tag.lower()]) for tag in data.tags)
-        figures.extend(
-            KeyFigure(page_id=pk, sort_order=order, value=value, label=label)
-            for order, (value, label) in enumerate(data.key_figures)
-        )
-        contacts.extend(
-            FicheContact(page_id=pk, sort_order=order, name=name, role=role, email=email)
-            for order, (name, role, email) in enumerate(data.contacts)
+        children.append(
+            {
+                "departments": data.departments,
+                "themes": data.themes,
+                "actor_categories": data.actor_categories,
+                "tagged_items": [FicheTag(content_object_id=pk, tag_id=tag_ids[tag.lower()]) for tag in data.tags],
+                "key_figures": [
+                    KeyFigure(page_id=pk, sort_order=order, value=value, label=label)
+                    for order, (value, label) in enumerate(data.key_figures)
+                ],
+                "contacts": [
+                    FicheContact(page_id=pk, sort_order=order, name=name, role=role, email=email)
+                    for order, (name, role, email) in enumerate(data.contacts)
+                ],
+            }
         )
     for name, (through, _own, _other) in links.items():
         through.objects.using(using).bulk_create(rows[name])
-    FicheTag.objects.using(using).bulk_create(tags)
-    KeyFigure.objects.using(using).bulk_create(figures)
-    FicheContact.objects.using(using).bulk_create(contacts)
+    for model, name in ((FicheTag, "tagged_items"), (KeyFigure, "key_figures"), (FicheContact, "contacts")):
+        model.objects.using(using).bulk_create([obj for related in children for obj in related[name]])
+    return children
+
+
+def _insert_revisions(fiches, pages, children, content_type, page_content_type, using):
+    """One revision per fiche, made its latest and live revision, and the log entries of its publication.
+
+    The content is built as `ClusterableModel.serializable_data()` builds it, from the objects just
+    written (whose ids the database returned), without querying them back.
+    """
+    relations = [
+        (relation.get_accessor_name(), hasattr(relation.related_model, "serializable_data"))
+        for relation in get_all_child_relations(PracticeSheetPage)
+    ]
+    m2m = [field.name for field in get_all_child_m2m_relations(PracticeSheetPage) if field.serialize]
+    revisions = []
+    for fiche, related in zip(fiches, children, strict=True):
+        content = get_serializable_data_for_fields(fiche)
+        for name, own_method in relations:
+            objects = related.get(name, [])
+            content[name] = [
+                obj.serializable_data() if own_method else get_serializable_data_for_fields(obj) for obj in objects
+            ]
+        for name in m2m:
+            content[name] = list(related.get(name, []))
+        revisions.append(
+            Revision(
+                content_type_id=content_type.pk,
+                base_content_type_id=page_content_type.pk,
+                object_id=str(fiche.pk),
+                created_at=fiche.last_published_at,
+                user=None,
+                object_str=fiche.title,
+                content=content,
+            )
+        )
+    Revision.objects.using(using).bulk_create(revisions)
+    # one statement rather than bulk_update's CASE over a thousand ids, which costs more to compile
+    revision = Revision.objects.using(using).filter(
+        base_content_type_id=page_content_type.pk, object_id=Cast(OuterRef("pk"), CharField())
+    )
+    newest = Subquery(revision.order_by("-pk").values("pk")[:1])
+    Page.objects.using(using).filter(pk__in=[page.pk for page in pages]).update(
+        latest_revision_id=newest, live_revision_id=newest
+    )
+    entries = []
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision_id = page.live_revision_id = revision.pk
+        common = {"content_type_id": content_type.pk, "label": page.title, "page_id": page.pk, "content_changed": True}
+        entries.append(PageLogEntry(action="wagtail.create", timestamp=page.first_published_at, **common))
+        if page.first_published_at != page.last_published_at:
+            entries.append(PageLogEntry(action="wagtail.publish", timestamp=page.first_published_at, **common))
+        entries.append(
+            PageLogEntry(action="wagtail.publish", timestamp=page.last_published_at, revision_id=revision.pk, **common)
+        )
+    PageLogEntry.objects.using(using).bulk_create(entries)

@@ -2,31 +2,49 @@
 
 Each fiche draws from its own random generator seeded with (seed, number), so fiche 42 is the same
 whether it is created first or after ten thousand others, and the same on every machine. Faker (fr_FR)
-provides names of people and places; the sentences come from the templates of synthetic_vocabulary,
-filled so that a fiche tells one consistent story (the structure matches the type of service, the
-département, the fonction publique; the démarche matches the main theme).
+provides names of people; the sentences come from the templates of synthetic_vocabulary, filled so
+that a fiche tells one consistent story:
+
+- the structure matches the type of service, the département (a real town of it) and the years;
+- the démarche matches the main theme and the structure that runs it;
+- the text is written at the fiche's last publication: it dates nothing after that, nor after the end
+  of the démarche, and the durations it gives fit the time the démarche has had (Timeline);
+- each measure (participants, satisfaction, budget…) has one value, said alike by the text and the
+  key figures (_measures).
 """
 
 import datetime
 import random
 import unicodedata
-import zoneinfo
-from dataclasses import dataclass, field
 
 from faker import Faker
 
-from practices.models.fiche import review_date_after
 from practices.models.taxonomy import NATIONAL_REGION_CODE
 
 from . import synthetic_themes as themes
 from . import synthetic_vocabulary as vocab
-from .synthetic_structures import cap, carrying_structure, de, department_in, of
-
-FIRST_YEAR = 2012
-LAST_YEAR = 2026
-# Publication dates are spread up to this fixed instant rather than "now", so that a fiche stays the
-# same from one run to the next.
-HORIZON = datetime.datetime(2026, 11, 1, 18, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+from .synthetic_data import (
+    FIRST_YEAR,
+    HORIZON,
+    LAST_YEAR,
+    MIN_HINDSIGHT,
+    FicheData,
+    Timeline,
+    duration_words,
+    month_of,
+    month_start,
+)
+from .synthetic_structures import (
+    INNER_PARIS,
+    allowed,
+    cap,
+    carrying_structure,
+    de,
+    department_in,
+    of,
+    since_facts,
+    usable,
+)
 
 # The first fiches cover every region (and national), every type of structure and every theme, so that
 # even a small demo shows all the facets; the following ones are drawn by weight.
@@ -37,44 +55,6 @@ COVER = (
     ("94", "service-regional-etat"), ("01", "departement"), ("03", "commune"), ("04", "region"),
     ("02", "commune"), ("06", "prefecture"),
 )  # fmt: skip
-
-
-@dataclass
-class References:
-    """The reference data a fiche is classified with, read once from the database."""
-
-    region_names: dict  # code -> name, national included
-    departments: dict  # region code -> [(code, name)], national excluded
-    themes: dict  # slug -> (id, name), for every theme (editors may have added some)
-    service_types: set
-    actor_categories: set
-
-
-@dataclass
-class FicheData:
-    number: int
-    title: str
-    intro: str
-    carrying_structure: str
-    service_type: str
-    fonction_publique: str
-    region: str
-    departments: list
-    start_year: int
-    end_year: int | None
-    themes: list  # ids, main theme first
-    actor_categories: list
-    tags: list
-    sections: dict
-    key_figures: list  # [(value, label)]
-    contacts: list  # [(name, role, email)]
-    first_published_at: datetime.datetime
-    last_published_at: datetime.datetime
-    review_date: datetime.date = field(init=False)
-
-    def __post_init__(self):
-        local = self.last_published_at.astimezone(HORIZON.tzinfo).date()
-        self.review_date = review_date_after(local)
 
 
 def slug_for(number):
@@ -133,18 +113,23 @@ class Composer:
         if region == NATIONAL_REGION_CODE:
             return []
         codes = [code for code, _name in self.refs.departments[region]]
-        chosen = [structure.department] if structure.department else [rng.choice(codes)]
+        if structure.department:  # a département's structure works in its département
+            return [structure.department]
+        chosen = [rng.choice(codes)]
         others = [code for code in codes if code not in chosen]
         if others and rng.random() < 0.3:
             chosen.append(rng.choice(others))
         return chosen
 
-    def _themes(self, rng, number):
+    def _themes(self, rng, number, fonction):
         slugs = list(self.main_theme_weights) or list(self.theme_weights)
         if number <= len(slugs):
             main = sorted(slugs)[number - 1]
         else:
-            main = weighted(rng, self.main_theme_weights or self.theme_weights)
+            weights = self.main_theme_weights or self.theme_weights
+            if fonction == "hospitaliere":
+                weights = {slug: w for slug, w in weights.items() if slug in themes.HOSPITAL_MAIN_THEMES} or weights
+            main = weighted(rng, weights)
         chosen = [main]
         for _ in range(rng.choice((0, 0, 1, 1, 2))):
             extra = weighted(rng, self.theme_weights)
@@ -180,26 +165,82 @@ class Composer:
             tags.append(rng.choice(themes.THEMES[weighted(rng, themes.THEME_WEIGHTS)]["tags"]))
         return list(dict.fromkeys(tags))[:5]
 
-    def _dates(self, rng, start_year):
-        start = datetime.datetime(start_year, 1, 1, 9, 0, tzinfo=HORIZON.tzinfo)
-        span = (HORIZON - start).total_seconds()
-        first = start + datetime.timedelta(seconds=rng.uniform(0, span))
+    @staticmethod
+    def _timeline(rng, start_year):
+        """The months and publication dates of a démarche started in `start_year`.
+
+        Its fiche is first published a quarter after the start at the earliest and, if the démarche has
+        ended, last published after its end: the text tells how it ended.
+        """
+        horizon = month_of(HORIZON)
+        latest_start = horizon - MIN_HINDSIGHT
+        start = 12 * start_year + rng.randint(0, min(11, latest_start - 12 * start_year))
+        end = None
+        if rng.random() < 0.3 and horizon - start > MIN_HINDSIGHT:
+            end = min(start + rng.randint(MIN_HINDSIGHT, 47), horizon - 1)
+        earliest = month_start(start + MIN_HINDSIGHT)
+        first = earliest + datetime.timedelta(seconds=rng.uniform(0, (HORIZON - earliest).total_seconds()))
         last = first
         if rng.random() < 0.6:
             last = first + datetime.timedelta(seconds=rng.uniform(0, (HORIZON - first).total_seconds()))
+        if end is not None and last < month_start(end + 1):
+            after = max(first, month_start(end + 1))
+            last = after + datetime.timedelta(seconds=rng.uniform(0, (HORIZON - after).total_seconds()))
         # drawn in Paris time, stored in UTC like every datetime in the database
-        return first.astimezone(datetime.UTC), last.astimezone(datetime.UTC)
+        first, last = first.astimezone(datetime.UTC), last.astimezone(datetime.UTC)
+        return Timeline(start, end, month_of(last), first, last)
+
+    @staticmethod
+    def _facts(structure, service, region, departments, theme, timeline, budget):
+        """What the templates' conditions are checked against (see synthetic_vocabulary)."""
+        facts = {structure.fonction_publique, service, structure.kind, theme, "budget" if budget else "no_budget"}
+        if departments and departments[0] in INNER_PARIS:
+            facts.add("urban")
+        facts |= since_facts(timeline.start // 12)
+        facts.add("national" if region == NATIONAL_REGION_CODE else "regional")
+        facts.add("ongoing" if timeline.end is None else "ended")
+        if timeline.span >= 6:
+            facts.add("six_months")
+        if timeline.span >= 12:
+            facts.add("one_year")
+        if service == "intercommunalite":  # "communes couvertes": its member communes
+            facts.add("communes")
+        return facts
 
     # --- text ----------------------------------------------------------------------------------
 
     @staticmethod
-    def _demarche(rng, theme, fonction):
-        """(title, indefinite noun phrase) of a démarche of the theme that this fonction publique would run."""
-        entries = [entry for entry in theme["demarches"] if len(entry) < 4 or entry[3] == fonction]
-        gender, title, rest = rng.choice(entries)[:3]
+    def _demarche(rng, theme, facts):
+        """(title, indefinite noun phrase) of a démarche of the theme that this structure would run."""
+        entries = [entry for entry in theme["demarches"] if len(entry) < 4 or allowed(entry[3], facts)]
+        gender, title, rest = rng.choice(entries or theme["demarches"])[:3]
         if gender == "p":
             return title, f"des {rest}"
         return title, ("un " if gender == "m" else "une ") + rest
+
+    @staticmethod
+    def _measures(rng, timeline, frequency, dem, budget):
+        """Each figure the fiche gives, once: the text and the key figures both read them from here."""
+        n_people = rng.choice((12, 15, 20, 25, 30, 40, 45, 60, 80, 120, 200, 250))
+        sessions = timeline.span // frequency + 1 if frequency >= 1 else timeline.span * 2 + 1
+        return {
+            "n_people": n_people,
+            "n_surveyed": rng.choice([n for n in (40, 60, 80, 120, 150, 200, 300, 450, 600) if n > n_people] or [800]),
+            "n_group": rng.randint(4, 9),
+            "n_animators": rng.randint(3, 12),
+            "n_structures": rng.randint(2, 9),
+            "pct": rng.randint(72, 97),
+            "pct_vacancies": rng.randint(5, 30),
+            "barometer_points": rng.randint(3, 15),
+            "budget": budget,
+            "sessions": int(sessions),
+            "hours": int(sessions) * 3 * min(n_people, 25),  # half-day meetings, 25 people at most each
+            "training_days": 5 if "de cinq jours" in dem else rng.randint(2, 12),  # as the démarche may say
+            "partners": rng.randint(2, 12),
+            "deliverables": rng.randint(2, 8),
+            "communes": rng.randint(8, 60),
+            "preparation": rng.randint(2, 9),
+        }
 
     def _person(self, rng, fonction):
         female = rng.random() < 0.55
@@ -221,39 +262,71 @@ class Composer:
                 html.append("<p>" + " ".join(cap(t.format_map(slots)) for t in part) + "</p>")
         return "".join(html)
 
-    def _sections(self, rng, slots, start_year):
+    def _actions(self, rng, slots, facts, timeline):
+        """The dated steps, from the start of the démarche to its end or the writing of the fiche."""
+        steps = rng.sample(usable(vocab.ACTION_STEPS[:-1], facts), rng.randint(3, 5))
+        steps.sort(key=vocab.ACTION_STEPS.index)
+        closing = usable(vocab.ACTION_STEPS[-1:], facts)  # the closing seminar, for an ended démarche
+        if closing and rng.random() < 0.7:
+            steps.append(closing[0])
+        steps = steps[: timeline.span + 1]
+        months = [0]
+        for _ in steps[1:]:
+            months.append(months[-1] + rng.randint(2, 7))
+        if months[-1] > timeline.span:  # squeezed into the time the démarche has had
+            months = [0, *sorted(rng.sample(range(1, timeline.span + 1), len(steps) - 1))]
+        if closing and steps[-1] == closing[0]:
+            months[-1] = timeline.span
+        items = []
+        for step, offset in zip(steps, months, strict=True):
+            month = timeline.start + offset
+            items.append(f"<li>{cap(vocab.MONTHS[month % 12])} {month // 12} : {step.format_map(slots)}</li>")
+        closing_text = cap(rng.choice(usable(vocab.ACTION_CLOSINGS, facts)).format_map(slots))
+        return f"<ol>{''.join(items)}</ol><p>{closing_text}</p>"
+
+    def _sections(self, rng, slots, facts, timeline):
         sections = {
-            name: self._paragraphs(rng, vocab.SECTIONS[name], slots)
+            name: self._paragraphs(rng, usable(vocab.SECTIONS[name], facts), slots)
             for name in ("context", "description", "results", "lessons")
         }
         objectives = rng.sample(slots["objectives"], min(3, len(slots["objectives"])))
         if rng.random() < 0.5:
             items = "".join(f"<li>{cap(item)} ;</li>" for item in objectives[:-1]) + f"<li>{cap(objectives[-1])}.</li>"
-            sections["objectives"] = f"<p>{vocab.OBJECTIVE_LIST_LEAD}</p><ul>{items}</ul>"
+            sections["objectives"] = f"<p>{usable(vocab.OBJECTIVE_LIST_LEADS, facts)[0]}</p><ul>{items}</ul>"
         else:
-            sections["objectives"] = self._paragraphs(rng, vocab.SECTIONS["objectives"], slots, (1, 1))
-        steps = rng.sample(vocab.ACTION_STEPS, rng.randint(3, 5))
-        steps.sort(key=vocab.ACTION_STEPS.index)
-        month, year = rng.randint(0, 11), start_year
-        items = []
-        for step in steps:
-            items.append(f"<li>{cap(vocab.MONTHS[month])} {year} : {step.format_map(slots)}</li>")
-            month += rng.randint(2, 7)
-            year, month = year + month // 12, month % 12
-        closing = cap(rng.choice(vocab.ACTION_CLOSINGS).format_map(slots))
-        sections["actions"] = f"<ol>{''.join(items)}</ol><p>{closing}</p>"
+            sections["objectives"] = self._paragraphs(rng, usable(vocab.SECTIONS["objectives"], facts), slots, (1, 1))
+        sections["actions"] = self._actions(rng, slots, facts, timeline)
         levers = rng.sample(vocab.SECTIONS["what_worked"], rng.randint(2, 4))
         sections["what_worked"] = (
             f"<p>{rng.choice(vocab.WHAT_WORKED_LEADS)}</p><ul>"
             + "".join(f"<li>{t.format_map(slots)}</li>" for t in levers)
             + "</ul>"
         )
-        difficulties = [t.format_map(slots) for t in rng.sample(vocab.SECTIONS["what_did_not_work"], rng.randint(2, 4))]
+        pool = usable(vocab.SECTIONS["what_did_not_work"], facts)
+        difficulties = [t.format_map(slots) for t in rng.sample(pool, rng.randint(2, 4))]
         if rng.random() < 0.5:
             sections["what_did_not_work"] = "<ul>" + "".join(f"<li>{t}</li>" for t in difficulties) + "</ul>"
         else:
             sections["what_did_not_work"] = "<p>" + " ".join(difficulties) + "</p>"
         return sections
+
+    def _key_figures(self, rng, measures, facts):
+        entries = [entry for entry in vocab.KEY_FIGURES if allowed(entry[0], facts)]
+        return [
+            (pattern.format(french_number(measures[measure])), label)
+            for _condition, measure, pattern, label in rng.sample(entries, rng.randint(2, 4))
+        ]
+
+    @staticmethod
+    def _durations(rng, span):
+        """The durations the text may give, none longer than the démarche has run."""
+        abandoned = [months for months in (6, 12, 18, 24) if months < span]
+        measured = [months for months in (12, 24, 36) if months <= span]
+        return {
+            "experience": duration_words(span) if span >= 6 else None,
+            "of_abandon": of(duration_words(rng.choice(abandoned))) if abandoned else "de quelques semaines",
+            "results_span": duration_words(rng.choice(measured)) if measured else None,
+        }
 
     def fiche(self, number):
         rng = random.Random(f"{self.seed}:{number}")
@@ -261,17 +334,17 @@ class Composer:
         refs = self.refs
 
         region, service = self._region_and_service(rng, number)
-        department = rng.choice(refs.departments[region]) if region != NATIONAL_REGION_CODE else None
-        structure = carrying_structure(rng, self.fake, region, self.region_names.get(region), service, department)
-        departments = self._departments(rng, region, structure)
-        theme_slugs = self._themes(rng, number)
-        theme = themes.THEMES.get(theme_slugs[0], themes.THEMES["management"])
         start_year = rng.choices(range(FIRST_YEAR, LAST_YEAR + 1), weights=range(4, 4 + LAST_YEAR - FIRST_YEAR + 1))[0]
-        end_year = None
-        if start_year < LAST_YEAR and rng.random() < 0.3:
-            end_year = min(LAST_YEAR, start_year + rng.randint(0, 3))
+        timeline = self._timeline(rng, start_year)
+        department = rng.choice(refs.departments[region]) if region != NATIONAL_REGION_CODE else None
+        structure = carrying_structure(rng, region, self.region_names.get(region), service, department, start_year)
+        departments = self._departments(rng, region, structure)
+        theme_slugs = self._themes(rng, number, structure.fonction_publique)
+        theme = themes.THEMES.get(theme_slugs[0], themes.THEMES["management"])
+        budget = rng.randrange(3000, 60000, 500) if rng.random() < 0.65 else None
+        facts = self._facts(structure, service, region, departments, theme_slugs[0], timeline, budget)
 
-        dem_title, dem = self._demarche(rng, theme, structure.fonction_publique)
+        dem_title, dem = self._demarche(rng, theme, facts)
         objectives = rng.sample(theme["objectives"], len(theme["objectives"]))
         problems = rng.sample(theme["problems"], 2)
         if region == NATIONAL_REGION_CODE:
@@ -282,10 +355,14 @@ class Composer:
             region_de = vocab.REGION_DE[region]
         else:
             territory, region_de = vocab.REGION_IN[region], vocab.REGION_DE[region]
-        partner = rng.choice(vocab.PARTNERS)
-        duration = rng.choice(vocab.DURATIONS)
+        partner = rng.choice(usable(vocab.PARTNERS, facts))
+        frequency, frequency_words = rng.choice(vocab.FREQUENCIES)
+        measures = self._measures(rng, timeline, frequency, dem, budget)
         person, role, _email = self._person(rng, structure.fonction_publique)
+        end_year = timeline.end // 12 if timeline.end is not None else None
         slots = {
+            **measures,
+            **self._durations(rng, timeline.span),
             "s": structure.the,
             "S": cap(structure.the),
             "at_s": structure.at,
@@ -301,51 +378,34 @@ class Composer:
             "objectives": objectives,
             "problem": problems[0],
             "problem2": problems[1],
-            "pub": rng.choice(vocab.PUBLICS),
+            "pub": rng.choice(usable(vocab.PUBLICS, facts)),
             "partner": partner,
             "of_partner": of(partner),
             "tool": rng.choice(vocab.TOOLS),
-            "frequency": rng.choice(vocab.FREQUENCIES),
+            "frequency": frequency_words,
             "meeting_place": rng.choice(vocab.MEETING_PLACES),
-            "framework": rng.choice(vocab.FRAMEWORKS),
+            "framework": rng.choice(usable(vocab.FRAMEWORKS, facts)),
             "territory": territory,
-            "territory_fact": rng.choice(vocab.TERRITORY_FACTS),
+            "territory_fact": rng.choice(usable(vocab.TERRITORY_FACTS, facts)),
             "region_de": region_de,
-            "duration": duration,
-            "of_duration": of(duration),
             "quote": rng.choice(vocab.QUOTES),
             "person": f"{person}, {role[:1].lower()}{role[1:]},",
             "theme": refs.themes[theme_slugs[0]][1],
             "year": start_year,
             "year_before": start_year - 1,
-            "n_people": rng.choice((12, 15, 20, 25, 30, 40, 45, 60, 80, 120, 200, 250)),
-            "n_small": rng.randint(3, 9),
-            "pct": rng.randint(72, 97),
-            "pct_small": rng.randint(5, 30),
-            "budget": french_number(rng.randrange(3000, 60000, 500)),
+            "period": f"de {start_year} à {end_year}" if end_year and end_year != start_year else f"en {start_year}",
+            "budget": french_number(budget) if budget else None,
         }
-        title = cap(rng.choice(vocab.TITLE_TEMPLATES).format_map(slots))
+        title = cap(rng.choice(usable(vocab.TITLE_TEMPLATES, facts)).format_map(slots))
         intro = " ".join(
             (
-                cap(rng.choice(vocab.INTRO_FIRST).format_map(slots)),
+                cap(rng.choice(usable(vocab.INTRO_FIRST, facts)).format_map(slots)),
                 cap(rng.choice(vocab.INTRO_SECOND).format_map(slots)),
             )
         )
-        sections = self._sections(rng, slots, start_year)
-        figures = [
-            (
-                value.format(
-                    n=french_number(rng.choice((20, 40, 59, 120, 200, 350, 1200))),
-                    k=rng.randint(2, 24),
-                    p=rng.randint(70, 98),
-                    e=french_number(rng.randrange(5000, 80000, 1000)),
-                ),
-                label,
-            )
-            for value, label in rng.sample(vocab.KEY_FIGURES, rng.randint(2, 4))
-        ]
+        sections = self._sections(rng, slots, facts, timeline)
+        figures = self._key_figures(rng, measures, facts)
         contacts = [self._person(rng, structure.fonction_publique) for _ in range(rng.randint(1, 2))]
-        first, last = self._dates(rng, start_year)
         return FicheData(
             number=number,
             title=title[:255],
@@ -363,6 +423,6 @@ class Composer:
             sections=sections,
             key_figures=figures,
             contacts=contacts,
-            first_published_at=first,
-            last_published_at=last,
+            first_published_at=timeline.first_published_at,
+            last_published_at=timeline.last_published_at,
         )

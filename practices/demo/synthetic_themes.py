@@ -13,10 +13,17 @@ THEME_WEIGHTS = {
     "qualite-de-vie-au-travail": 9, "egalite-professionnelle": 5, "attractivite": 6, "espaces-de-travail": 6,
     "innovation": 8, "formation-et-competences": 10,
 }
+# The themes a hospital's fiche is mainly about (a centre hospitalier does not instruct building
+# permits nor run a club of the territory's partners).
+HOSPITAL_MAIN_THEMES = {
+    "management", "ressources-humaines", "qualite-de-vie-au-travail", "egalite-professionnelle", "attractivite",
+    "espaces-de-travail", "innovation", "formation-et-competences",
+}
 
-# démarches: (gender, short title, rest of the noun phrase[, "etat" or "territoriale" when only one
-# fonction publique would run it]), gender being "m", "f" or "p" (plural); problems: noun phrases;
-# objectives: infinitive phrases; tags: as editors type them.
+# démarches: (gender, short title, rest of the noun phrase[, condition]), gender being "m", "f" or "p"
+# (plural), the condition saying which structures would run it and since when (the words of
+# synthetic_vocabulary's conditions: "etat", "commune|intercommunalite", "since_2023"…); problems:
+# noun phrases; objectives: infinitive phrases; tags: as editors type them.
 THEMES = {
     "management": {
         "demarches": (
@@ -46,12 +53,12 @@ THEMES = {
     },
     "cooperation": {
         "demarches": (
-            ("m", "Club des partenaires du territoire", "club des partenaires réunissant l'État et les collectivités"),
+            ("m", "Club des partenaires du territoire", "club des partenaires réunissant l'État et les collectivités", "!hospitaliere"),
             ("f", "Communauté de pratiques interservices", "communauté de pratiques entre services de l'État", "etat"),
             ("m", "Guichet unique de l'ingénierie territoriale", "guichet unique de l'ingénierie pour les communes rurales", "territoriale"),
-            ("f", "Gouvernance partagée d'un projet de territoire", "gouvernance partagée associant élus et services"),
+            ("f", "Gouvernance partagée d'un projet de territoire", "gouvernance partagée associant élus et services", "territoriale"),
             ("m", "Réseau des secrétaires généraux", "réseau des secrétaires généraux des services de l'État", "etat"),
-            ("p", "Revues de projets communes", "revues de projets communes entre la préfecture et les DDI", "etat"),
+            ("p", "Revues de projets communes", "revues de projets communes entre la préfecture et les DDI", "prefecture|ddi"),
             ("f", "Mutualisation des fonctions support", "mutualisation des fonctions support entre plusieurs services"),
         ),
         "problems": (
@@ -73,9 +80,9 @@ THEMES = {
         "demarches": (
             ("m", "Plan de sobriété énergétique des bâtiments", "plan de sobriété énergétique des bâtiments publics"),
             ("m", "Plan de mobilité employeur", "plan de mobilité employeur construit avec les agents"),
-            ("f", "Fresque du climat pour tous les agents", "session de fresque du climat ouverte à tous les agents"),
+            ("f", "Fresque du climat pour tous les agents", "session de fresque du climat ouverte à tous les agents", "since_2019"),
             ("m", "Réseau des référents éco-responsables", "réseau de référents éco-responsables dans chaque service"),
-            ("m", "Accompagnement des communes vers la sobriété foncière", "accompagnement des communes vers la sobriété foncière"),
+            ("m", "Accompagnement des communes vers la sobriété foncière", "accompagnement des communes vers la sobriété foncière", "prefecture|ddi|intercommunalite|departement|region"),
             ("p", "Achats durables et économie circulaire", "achats durables fondés sur l'économie circulaire"),
             ("m", "Atelier d'adaptation au changement climatique", "atelier d'adaptation au changement climatique pour les élus", "territoriale"),
         ),
@@ -98,10 +105,10 @@ THEMES = {
     "numerique": {
         "demarches": (
             ("m", "Déploiement d'outils collaboratifs", "déploiement d'outils collaboratifs accompagné par des ambassadeurs"),
-            ("p", "Conseillers numériques de proximité", "conseillers numériques au plus près des usagers"),
-            ("f", "Dématérialisation des autorisations d'urbanisme", "dématérialisation complète des autorisations d'urbanisme"),
-            ("m", "Tableau de bord des politiques publiques", "tableau de bord partagé des politiques publiques prioritaires"),
-            ("f", "Expérimentation de l'intelligence artificielle", "expérimentation encadrée de l'intelligence artificielle générative"),
+            ("p", "Conseillers numériques de proximité", "conseillers numériques au plus près des usagers", "territoriale since_2021"),
+            ("f", "Dématérialisation des autorisations d'urbanisme", "dématérialisation complète des autorisations d'urbanisme", "ddi|commune|intercommunalite"),
+            ("m", "Tableau de bord des politiques publiques", "tableau de bord partagé des politiques publiques prioritaires", "!hospitaliere"),
+            ("f", "Expérimentation de l'intelligence artificielle", "expérimentation encadrée de l'intelligence artificielle générative", "since_2023"),
             ("m", "Intranet refondu avec les agents", "intranet refondu avec les agents eux-mêmes"),
         ),
         "problems": (
@@ -189,11 +196,11 @@ THEMES = {
     },
     "attractivite": {
         "demarches": (
-            ("m", "Forum des métiers du service public", "forum des métiers du service public local"),
+            ("m", "Forum des métiers du service public", "forum des métiers du service public local", "territoriale"),
             ("m", "Réseau d'ambassadeurs du territoire", "réseau d'ambassadeurs chargés de faire connaître le territoire"),
             ("f", "Offre de logement pour les agents", "offre de logement temporaire pour les agents nouvellement affectés"),
             ("p", "Stages et services civiques", "stages et missions de service civique proposés aux jeunes diplômés"),
-            ("f", "Revitalisation d'un centre-bourg", "revitalisation d'un centre-bourg avec les habitants", "territoriale"),
+            ("f", "Revitalisation d'un centre-bourg", "revitalisation d'un centre-bourg avec les habitants", "commune|intercommunalite"),
         ),
         "problems": (
             "des métiers en tension difficiles à pourvoir", "un territoire rural jugé peu attractif",
