@@ -82,10 +82,10 @@ def pending_request(network, user):
 
 
 def page_is_visible(page, request):
-    """Live, and every view restriction on it or above it lets this request through (groups, password…)."""
-    if not page.live:
-        return False
-    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+    """Live, and under no view restriction this request does not pass (home.access, as the search sees it)."""
+    from home.access import hidden_paths
+
+    return page.live and not any(page.path.startswith(path) for path in hidden_paths(request))
 
 
 def requester_person(user):

@@ -103,14 +103,11 @@ class ElasticEngine:
     # -- the service contract ------------------------------------------------------------------
 
     def run(self, service, criteria):
+        from home.access import hidden_paths
+
         from .service import Outcome
 
-        hidden = getattr(service.request, "_search_hidden_paths", None)
-        if hidden is None:
-            from .service import hidden_page_ids
-
-            hidden_page_ids(service.request)
-            hidden = service.request._search_hidden_paths
+        hidden = hidden_paths(service.request)
         body = self.body(criteria, types=service.types, facet_params=service.facet_params, hidden_paths=hidden)
         per_page = service.per_page
         response = self.send(body, (criteria.page - 1) * per_page, per_page)

@@ -170,7 +170,7 @@ class SearchForm(DsfrForm):
         for name in self.fields:
             if name == "format" or name in self.errors:
                 continue
-            values = [value for value in self.data.getlist(name) if value.strip()] if hasattr(self.data, "getlist") else []
+            values = [value for value in self.data.getlist(name) if value.strip()]
             if values:
                 query.setlist(name, values)
         return query

@@ -75,13 +75,11 @@ class Outcome:
 def hidden_page_ids(request):
     """Pages a view restriction hides from this user, as a subquery (None when nothing is hidden).
 
-    The restrictions come from the cache and are checked without a query (home.access).
+    The restrictions come from the cache and are checked without a query, once per request (home.access).
     """
-    if not hasattr(request, "_search_hidden_paths"):
-        from home.access import hidden_paths
+    from home.access import hidden_paths
 
-        request._search_hidden_paths = hidden_paths(request)
-    paths = request._search_hidden_paths
+    paths = hidden_paths(request)
     if not paths:
         return None
     condition = Q()

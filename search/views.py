@@ -6,7 +6,6 @@ and readers repeat the same searches and filters. The query string is first vali
 invalid one still answers 400, from the cache or not. The JSON answer is never cached.
 """
 
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -15,16 +14,20 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.access import visibility_signature
+from home.cache import cached_content
+from home.reference import find_site
+
 from . import facets
 from .forms import SearchForm
 from .service import SearchService
 
 
-def _without(query, param, value):
-    """The current query string minus one filter value (and the page number, which no longer applies)."""
+def _without(query, param, value=None):
+    """The query string minus one filter value, or the whole parameter when no value is given (and the
+    page number, which no longer applies)."""
     query = query.copy()
-    values = [v for v in query.getlist(param) if v != value]
-    query.setlist(param, values)
+    query.setlist(param, [v for v in query.getlist(param) if value is not None and v != value])
     query.pop("page", None)
     return "?" + query.urlencode() if query else "?"
 
@@ -60,20 +63,13 @@ def relaxations(query, outcome, active_filters, criteria):
             continue
         if param == "q":
             label = _("les mots « %(q)s »") % {"q": criteria.q}
-            url = _without_param(query, "q")
+            url = _without(query, "q")
         else:
             facet, values = labels.get(param, (param, []))
             label = f"{facet} : {', '.join(values)}"
-            url = _without_param(query, param)
+            url = _without(query, param)
         suggestions.append({"label": label, "url": url, "count": count})
     return sorted(suggestions, key=lambda item: -item["count"])
-
-
-def _without_param(query, param):
-    query = query.copy()
-    query.pop(param, None)
-    query.pop("page", None)
-    return "?" + query.urlencode() if query else "?"
 
 
 def listing_context(request, *, types=None, facet_params=None, form=None):
@@ -81,7 +77,8 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
     if form is None:
         form = SearchForm(request.GET, facet_params=facet_params)
     valid = form.is_valid()
-    criteria = form.criteria()
+    around = form_context(form, valid, request)
+    criteria = around["criteria"]
     service = SearchService(request, types=types, facet_params=form.facet_params)
     outcome = service.run(criteria)
     query = form.link_query()
@@ -92,11 +89,8 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
         if value.selected
     ]
     return {
+        **around,
         "relaxations": relaxations(query, outcome, active_filters, criteria),
-        "form": form,
-        "form_errors": form.error_messages(),
-        "criteria": criteria,
-        "search_query": criteria.q,
         "results": outcome.page,
         "page_number": outcome.page.number,
         "total": outcome.total,
@@ -108,7 +102,6 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
         "link_query": query,
         "map_regions": map_regions(query, outcome.facets),
         "scores": outcome.scores,
-        "wants_json": _wants_json(form, valid, request),
     }
 
 
@@ -127,18 +120,26 @@ def listing(request, base_context, *, types=None, facet_params=None):
     criteria, the page number, the total, the status and the HTML, which is all the page around the
     listing uses.
     """
-    from home.access import visibility_signature
-    from home.cache import FRAGMENT_TIMEOUT, content_key
-    from home.reference import find_site
-
     site = find_site(request)  # from the cache, before the result cards ask Wagtail for it (their URLs)
     form = SearchForm(request.GET, facet_params=facet_params)
     valid = form.is_valid()
     if _wants_json(form, valid, request):
         return {**base_context, **listing_context(request, types=types, facet_params=facet_params, form=form)}
-    key = content_key(
+    built = {}
+
+    def build():
+        built.update(base_context, **listing_context(request, types=types, facet_params=facet_params, form=form))
+        return {
+            "listing_html": render_to_string(LISTING_TEMPLATE, built, request=request),
+            "total": built["total"],
+            "page_number": built["page_number"],
+            "status": built["status"],
+        }
+
+    cached = cached_content(
         request,
         "listing",
+        build,
         site.pk if site else None,
         request.path,
         types,
@@ -147,26 +148,20 @@ def listing(request, base_context, *, types=None, facet_params=None):
         request.GET.urlencode(),
         visibility_signature(request),
     )
-    cached = cache.get(key)
-    if cached is None:
-        context = {**base_context, **listing_context(request, types=types, facet_params=facet_params, form=form)}
-        cached = {
-            "listing_html": render_to_string(LISTING_TEMPLATE, context, request=request),
-            "total": context["total"],
-            "page_number": context["page_number"],
-            "status": context["status"],
-        }
-        cache.set(key, cached, FRAGMENT_TIMEOUT)
-        return {**context, **cached}
+    if built:  # just rendered: the whole context is at hand
+        return {**built, **cached}
+    return {**base_context, **cached, **form_context(form, valid, request)}
+
+
+def form_context(form, valid, request):
+    """What the page around the listing reads from the validated form, with or without the search."""
     criteria = form.criteria()
     return {
-        **base_context,
-        **cached,
         "form": form,
         "form_errors": form.error_messages(),
         "criteria": criteria,
         "search_query": criteria.q,
-        "wants_json": False,
+        "wants_json": _wants_json(form, valid, request),
     }
 
 
@@ -184,7 +179,7 @@ def json_response(request, context):
         "suggestions": [{"without": item["label"], "count": item["count"], "url": item["url"]} for item in context["relaxations"]],
         "facets": {
             facet.param: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
-            for facet in context.get("all_facets", context["facets"])
+            for facet in context["all_facets"]
         },
     }
     if context["form_errors"]:

@@ -1,12 +1,11 @@
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home import access, reference
-from home.cache import FRAGMENT_TIMEOUT, cached_content, content_key
+from home.cache import cached_content
 
 register = template.Library()
 
@@ -35,12 +34,7 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         site = reference.find_site(request)
         vary = [site.pk if site else None, *(value.resolve(context) for value in self.vary_on)]
-        key = content_key(request, f"fragment:{self.name.resolve(context)}", *vary)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, FRAGMENT_TIMEOUT)
-        return html
+        return cached_content(request, f"fragment:{self.name.resolve(context)}", lambda: self.nodelist.render(context), *vary)
 
 
 @register.tag

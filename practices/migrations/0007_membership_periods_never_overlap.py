@@ -48,25 +48,19 @@ SQLITE_DROP = [
 ]
 
 
-def create(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(PG_CREATE)
-    elif vendor == "sqlite":
-        for statement in SQLITE_CREATE:
-            schema_editor.execute(statement)
+# vendor -> (statements that create the guard, statements that drop it); other databases get none.
+STATEMENTS = {"postgresql": ([PG_CREATE], [PG_DROP]), "sqlite": (SQLITE_CREATE, SQLITE_DROP)}
 
 
-def drop(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(PG_DROP)
-    elif vendor == "sqlite":
-        for statement in SQLITE_DROP:
+def run(which):
+    def operation(apps, schema_editor):
+        for statement in STATEMENTS.get(schema_editor.connection.vendor, ([], []))[which]:
             schema_editor.execute(statement)
+
+    return operation
 
 
 class Migration(migrations.Migration):
     dependencies = [("practices", "0006_network_scope_local")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(run(0), run(1))]

@@ -9,7 +9,7 @@ from django import template
 from django.urls import reverse
 
 from practices.animators import can_manage_network
-from practices.join_requests import JoinRequestForm, current_membership, pending_request
+from practices.join_requests import JoinRequestForm, current_membership
 from practices.models import JoinRequestStatus
 
 register = template.Library()
@@ -27,12 +27,12 @@ def join_request_state(context, page):
     if page is None or user is None or not user.is_authenticated:
         return {}
     membership = current_membership(page, user)
-    pending = None if membership else pending_request(page, user)
-    refused = None
-    if membership is None and pending is None:
-        # Someone refused sees why, with the form to ask again (after a change of post, say).
-        latest = page.join_requests.filter(user=user).order_by("-created_at", "-pk").first()
-        refused = latest if latest is not None and latest.status == JoinRequestStatus.REFUSED else None
+    # A pending request is always the latest one (no new request while one waits): one query tells
+    # whether the reader waits, or was refused last time (they see why, with the form to ask again).
+    latest = None if membership else page.join_requests.filter(user=user).order_by("-created_at", "-pk").first()
+    status = latest.status if latest is not None else None
+    pending = latest if status == JoinRequestStatus.PENDING else None
+    refused = latest if status == JoinRequestStatus.REFUSED else None
     return {
         "membership": membership,
         "pending": pending,
