@@ -31,7 +31,8 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-demo: migrate
+# The demo content comes with the development tools (portal.devtools, requirements-dev.txt).
+demo: install-dev migrate
 	$(PY) manage.py load_demo
 
 run: demo

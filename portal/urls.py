@@ -9,13 +9,13 @@ it by accident, and every anonymous request lands on the same login page. tests/
 
 from django.conf import settings
 from django.urls import URLResolver, include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
-from home import views as home_views
-
+from . import views as portal_views
 from .api import api_router
 
 PUBLIC_VIEWS = frozenset(
@@ -30,15 +30,20 @@ PUBLIC_VIEWS = frozenset(
 )
 
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
-    path("", include("home.auth_urls")),
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("", include("portal.auth_urls")),
+    # The portal's settings moved from the home app to the portal app: old bookmarks still lead there.
+    re_path(
+        r"^admin/settings/home/portalsettings/(?P<rest>(\d+/)?)$",
+        RedirectView.as_view(url="/admin/settings/portal/portalsettings/%(rest)s", permanent=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v2/", api_router.urls),
     path("recherche/", include("search.urls")),
     path("reseaux-demandes/", include("practices.urls")),
-    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", home_views.protected_media, name="media"),
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", portal_views.protected_media, name="media"),
     # Wagtail's page serving comes last: it answers every remaining URL.
     path("", include(wagtail_urls)),
 ]

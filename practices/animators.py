@@ -15,26 +15,24 @@ same rule: an animator manages the memberships of the networks they animate; hol
 `practices.manage_all_memberships` permission (administrators) manage every network's.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from wagtail.models import GroupPagePermission
 
-from home import roles
+from portal import roles
 
 from .models import Membership, MembershipRole, NetworkPage
+from .models.people import MANAGE_ALL, manages_all_networks
+
+__all__ = ["MANAGE_ALL", "animated_networks", "can_manage_network", "manages_all_networks", "sync_network_group"]
 
 ANIMATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-MANAGE_ALL = "practices.manage_all_memberships"
-
-
-def manages_all_networks(user):
-    return bool(user and user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL)))
 
 
 def network_managers():
     """Active users who manage every network's memberships (superusers, holders of MANAGE_ALL)."""
-    from django.contrib.auth import get_user_model
-
     app_label, codename = MANAGE_ALL.split(".")
     managers = (
         Q(is_superuser=True)
@@ -50,26 +48,18 @@ def animated_networks(user):
         return NetworkPage.objects.all()
     if not (user and user.is_authenticated and user.is_active):
         return NetworkPage.objects.none()
-    animated = Membership.objects.active().filter(role=MembershipRole.ANIMATOR, person__user=user).values("network_id")
+    animated = Membership.objects.current().filter(role=MembershipRole.ANIMATOR, person__user=user).values("network_id")
     return NetworkPage.objects.filter(pk__in=animated)
 
 
 def can_manage_network(user, network):
-    if manages_all_networks(user):
-        return True
-    if not (user and user.is_authenticated and user.is_active) or network is None:
-        return False
-    return (
-        Membership.objects.active()
-        .filter(network_id=network.pk, role=MembershipRole.ANIMATOR, person__user=user)
-        .exists()
-    )
+    if network is None:
+        return manages_all_networks(user)
+    return network.is_animated_by(user)
 
 
 def animator_users(network):
-    from django.contrib.auth import get_user_model
-
-    animators = Membership.objects.active().filter(network_id=network.pk, role=MembershipRole.ANIMATOR)
+    animators = Membership.objects.current().filter(network_id=network.pk, role=MembershipRole.ANIMATOR)
     return get_user_model().objects.filter(is_active=True, person__memberships__in=animators).distinct()
 
 
@@ -79,8 +69,6 @@ def _group_name(network):
 
 def sync_network_group(network):
     """Give the network's current animators, and only them, the page permissions on its subtree."""
-    from wagtail.models import GroupPagePermission
-
     with transaction.atomic():
         group = network.animators_group
         if group is None:

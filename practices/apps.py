@@ -7,6 +7,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques et réseaux")
 
     def ready(self):
-        from . import home_sections, signals  # noqa: F401  (home_sections registers itself)
+        from portal import publication
 
+        from . import facets, signals
+
+        facets.register()  # page types and facets, with the search
         signals.connect()
+        publication.register("prepare", signals.prepare_step)

@@ -28,6 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.access import hidden_paths
+
 from .animators import animator_users, network_managers
 from .models import JoinRequest, JoinRequestStatus, Membership, MembershipRole, NetworkPage, Person
 
@@ -70,7 +72,7 @@ def people_of(user):
 def current_membership(network, user):
     """The open membership of `user` in `network` today, if any."""
     return (
-        Membership.objects.active()
+        Membership.objects.current()
         .filter(network=network, person__in=people_of(user))
         .order_by("joined_on")
         .first()
@@ -82,9 +84,7 @@ def pending_request(network, user):
 
 
 def page_is_visible(page, request):
-    """Live, and under no view restriction this request does not pass (home.access, as the search sees it)."""
-    from home.access import hidden_paths
-
+    """Live, and under no view restriction this request does not pass (portal.access, as the search sees it)."""
     return page.live and not any(page.path.startswith(path) for path in hidden_paths(request))
 
 
@@ -135,7 +135,7 @@ def accept(join_request, by, response="", request=None):
         person = requester_person(join_request.user)
         membership = (
             Membership.objects.filter(network_id=join_request.network_id, person=person)
-            .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+            .not_left(today)
             .first()
         )
         if membership is None:

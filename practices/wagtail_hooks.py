@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -14,6 +16,7 @@ from .admin_networks.viewsets import NetworksMenuGroup, PendingJoinRequestsPanel
 from .admin_views import FicheListingViewSet, TaxonomyGroup, register_reference_list_policies
 from .models import JoinRequest, Membership, Person, PracticeSheetPage
 from .models.completeness import join_french
+from .models.livrable import move_conflicts
 
 register_reference_list_policies()
 register_snippet(TaxonomyGroup)
@@ -35,9 +38,6 @@ class ReviewDuePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        from django.utils import timezone
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
         editable = PagePermissionPolicy().instances_user_has_permission_for(self.request.user, "change")
         due = (
             PracticeSheetPage.objects.filter(pk__in=editable.values("pk"), review_date__lte=timezone.localdate())
@@ -77,8 +77,6 @@ def refuse_publishing_incomplete_fiches(request, action_type, objects, action_cl
 
 @hooks.register("before_move_page")
 def refuse_moving_a_livrable_onto_a_taken_number(request, page, destination):
-    from .models.livrable import move_conflicts
-
     message = move_conflicts([page], destination.specific)
     if message:
         messages.error(request, message)
@@ -90,8 +88,6 @@ def refuse_moving_a_livrable_onto_a_taken_number(request, page, destination):
 def refuse_bulk_moving_livrables_onto_taken_numbers(request, action_type, objects, action_class_instance):
     if action_type != "move" or action_class_instance.cleaned_form is None:
         return None
-    from .models.livrable import move_conflicts
-
     destination = action_class_instance.cleaned_form.cleaned_data.get("chooser")
     message = move_conflicts(objects, destination.specific) if destination is not None else None
     if message:

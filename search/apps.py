@@ -8,6 +8,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from . import signals
+        from portal import publication
 
-        signals.connect()
+        from . import facets, suggest
+
+        # The search's steps of the publication pipeline; portal.publication.STEPS says when they run.
+        publication.register("facets", facets.facets_step)
+        publication.register("index", facets.index_step)
+        publication.register("suggestions", suggest.suggestions_step)
+        publication.register("children", facets.children_step)

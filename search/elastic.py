@@ -12,20 +12,23 @@ faceted-navigation rule becomes one request:
 """
 
 import re
+from dataclasses import replace
 
 from django.core.paginator import Paginator
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import FilterField
 from wagtail.search.query import MatchAll
 
-from . import config, fulltext
-from .facets import FACETS_BY_PARAM
+from portal.access import hidden_paths
+
+from . import config, facets, fulltext
+from .contract import FACETS_FIELD
+from .outcome import Outcome
 
 
 def is_elastic(backend=None):
-    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-
     return isinstance(backend or get_search_backend(), ElasticsearchBaseSearchBackend)
 
 
@@ -34,10 +37,10 @@ class ElasticEngine:
         self.backend = backend or get_search_backend()
         self.facet_size = facet_size
         mapping = self.backend.mapping_class(Page)
-        from home.models import HomePage
-
-        # Columns as Wagtail's mapping names them (the facet field lives on the abstract BasePage).
-        self.facets_column = self.backend.mapping_class(HomePage).get_field_column_name(FilterField("search_facets"))
+        # Columns as Wagtail's mapping names them: the facet field is defined once, on the search
+        # contract (search.contract.SearchablePage), so any searchable page type names it the same way.
+        searchable = facets.searchable_models()[0]
+        self.facets_column = self.backend.mapping_class(searchable).get_field_column_name(FilterField(FACETS_FIELD))
         self.path_column = mapping.get_field_column_name(FilterField("path"))
         self.published_column = mapping.get_field_column_name(FilterField("first_published_at"))
         self.index_name = self.backend.get_index_for_model(Page).name
@@ -82,8 +85,12 @@ class ElasticEngine:
         return body
 
     def send(self, body, offset, size):
-        results = self.backend.results_class(self.backend, self.backend.query_compiler_class(Page.objects.none(), MatchAll()))
-        return results._backend_do_search(body, index=self.index_name, from_=offset, size=size, _source=False, stored_fields="pk")
+        """One request to the cluster, through the client Wagtail's backend holds (`backend.es`)."""
+        params = {"index": self.index_name, "from_": offset, "size": size, "_source": False, "stored_fields": "pk"}
+        if getattr(self.backend, "use_new_elasticsearch_api", False):
+            # Elasticsearch 7.15 and later take the body's keys as arguments of their own.
+            return self.backend.es.search(**body, **params)
+        return self.backend.es.search(body=body, **params)
 
     @staticmethod
     def parse(response):
@@ -103,10 +110,6 @@ class ElasticEngine:
     # -- the service contract ------------------------------------------------------------------
 
     def run(self, service, criteria):
-        from home.access import hidden_paths
-
-        from .service import Outcome
-
         hidden = hidden_paths(service.request)
         body = self.body(criteria, types=service.types, facet_params=service.facet_params, hidden_paths=hidden)
         per_page = service.per_page
@@ -119,19 +122,17 @@ class ElasticEngine:
             ids, scores, total, counts = self.parse(self.send(body, (page.number - 1) * per_page, per_page))
         page.object_list = service.load(ids)
         active = criteria.active()
-        facets = [
-            service.describe(FACETS_BY_PARAM[param], counts.get(param, {}), active.get(param, []))
-            for param in service.facet_params
+        by_param = facets.by_param()
+        described = [
+            service.describe(by_param[param], counts.get(param, {}), active.get(param, [])) for param in service.facet_params
         ]
-        outcome = Outcome(page=page, total=total, facets=facets, scores={pk: scores.get(pk) for pk in ids})
+        outcome = Outcome(page=page, total=total, facets=described, scores={pk: scores.get(pk) for pk in ids})
         if not total:
             outcome.relaxations = self.relaxations(service, criteria, hidden)
         return outcome
 
     def relaxations(self, service, criteria, hidden_paths):
         """When nothing matches: the number of hits with each criterion dropped alone (one count each)."""
-        from dataclasses import replace
-
         active = criteria.active()
         dropped = {param: replace(criteria, filters={p: v for p, v in active.items() if p != param}) for param in active}
         if criteria.q and active:

@@ -1,104 +1,118 @@
-"""The facets a reader filters by, and keeping PageFacet in step with what is published.
+"""The facets a reader filters by, the page types the search lists, and the facet table kept in step.
 
-A facet maps a GET parameter (`region=53`, `theme=management`) to the values stored in PageFacet
-(region codes, theme ids…). Themes and tags are stored by id so that renaming one never leaves the
-search stale; their slugs are what URLs carry.
+The search knows no domain: the domain registers its page types (`register_page_types`, in the order
+of the "type" facet) and its facets (`register_facets`: regions, themes, service types…) in its app's
+ready(). A facet maps a GET parameter (`region=53`, `theme=management`) to the values stored in
+PageFacet (region codes, theme ids…): themes and tags are stored by id so that renaming one never leaves
+the search stale; their slugs are what URLs carry.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
+from portal.cache import bump_content_version, cached_content
+
+from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
-
-CHOICES_CACHE_KEY = "search:facet-choices:v1"
 
 
 @dataclass(frozen=True)
 class Facet:
     param: str
     label: str
+    # How values are known: "choices" (reference data, from `choices`), "years" (any year), "tags".
+    kind: str = "choices"
+    # () -> {url value: (stored value, label)}, for kind "choices"; read once per content version
+    choices: Callable[[], dict] | None = None
+    unknown_message: str = _("Valeur inconnue : %(value)s.")
     # show at most this many values in the sidebar (tags can be many)
     limit: int | None = None
+    # values listed by count, the largest first, rather than in the order of `choices`
+    by_count: bool = False
 
 
-FACETS = (
-    Facet("type", _("Type de contenu")),
-    Facet("region", _("Région")),
-    Facet("theme", _("Thème")),
-    Facet("service", _("Type de structure")),
-    # The years a practice ran (home.dates.active_years); a livrable's year of completion or due date.
-    Facet("annee", _("Année")),
-    Facet("acteur", _("Acteurs impliqués")),
-    Facet("tag", _("Mot-clé"), limit=20),
-)
-FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+TYPE = Facet("type", _("Type de contenu"), unknown_message=_("Type de contenu inconnu : %(value)s."))
 
-# The content types, in the order the "type" facet lists them. Each searchable page model has a
-# `search_type` attribute naming one of these.
-CONTENT_TYPES = {
-    "fiche": _("Fiche retour d'expérience"),
-    "reseau": _("Réseau"),
-    "livrable": _("Livrable"),
-    "chantier": _("Chantier"),
-    "selection": _("Sélection"),
-}
+_facets = [TYPE]
+_page_types = []
+
+
+def register_facets(*facets):
+    """Add facets after the "type" facet, in the order the listings show them."""
+    for facet in facets:
+        if facet.param in by_param():
+            raise ValueError(f"Facet {facet.param!r} is registered twice.")
+        _facets.append(facet)
+
+
+def register_page_types(*models):
+    """Page types the search lists, in the order of the "type" facet; each implements SearchablePage."""
+    for model in models:
+        if not issubclass(model, SearchablePage) or not model.search_type:
+            raise TypeError(f"{model.__name__} does not implement search.contract.SearchablePage.")
+        if model not in _page_types:
+            _page_types.append(model)
+
+
+def all_facets():
+    return list(_facets)
+
+
+def by_param():
+    return {facet.param: facet for facet in _facets}
 
 
 def searchable_models():
-    """Page models that feed the search (they define `search_type` and `facet_values`)."""
-    from wagtail.models import get_page_models
+    """The page models that feed the search, in the order of the "type" facet."""
+    return list(_page_types)
 
-    return [model for model in get_page_models() if getattr(model, "search_type", None)]
+
+def content_types():
+    """{search_type: label}, in the order of the "type" facet."""
+    return {model.search_type: model.search_type_label for model in _page_types}
+
+
+def content_type_ids(types=None):
+    """Ids of the ContentTypes of the searchable models of `types` (every searchable type if None)."""
+    models = [model for model in _page_types if types is None or model.search_type in types]
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
 
 
 def choices():
     """{param: {url value: (stored value, label)}} for the facets whose values are reference data.
 
-    Cached: the lists change only when an editor adds a theme (signals clear the cache).
-    Years and tags are open-ended and resolved per request instead.
+    Read once per content version (portal.cache), which an editor adding a theme replaces. Years and
+    tags are open-ended and resolved per request instead.
     """
-    cached = cache.get(CHOICES_CACHE_KEY)
-    if cached is not None:
-        return cached
-    from practices.models import ActorCategory, Region, ServiceType, Theme
 
-    result = {
-        "type": {value: (value, str(label)) for value, label in CONTENT_TYPES.items()},
-        "region": {r.code: (r.code, r.name) for r in Region.objects.all()},
-        "theme": {t.slug: (str(t.pk), t.name) for t in Theme.objects.all()},
-        "service": {s.slug: (s.slug, s.name) for s in ServiceType.objects.all()},
-        "acteur": {a.slug: (a.slug, a.name) for a in ActorCategory.objects.all()},
-    }
-    cache.set(CHOICES_CACHE_KEY, result, 60 * 60)
-    return result
+    def build():
+        result = {"type": {value: (value, str(label)) for value, label in content_types().items()}}
+        for facet in _facets:
+            if facet.choices is not None:
+                result[facet.param] = facet.choices()
+        return result
+
+    return cached_content(None, "facet-choices", build)
 
 
-def clear_choices_cache(**kwargs):
-    cache.delete(CHOICES_CACHE_KEY)
+# --- keeping PageFacet in step with publication (portal.publication's "facets" step) ------------------
 
 
 def rows_for(page):
     """PageFacet rows describing a live searchable page (a specific instance)."""
-    values = page.facet_values()
-    values["type"] = [page.search_type]
-    return [
-        PageFacet(page_id=page.pk, facet=facet, value=str(value))
-        for facet, facet_values in values.items()
-        for value in dict.fromkeys(facet_values)
-        if value not in (None, "")
-    ]
+    return [PageFacet(page_id=page.pk, facet=facet, value=value) for facet, value in facet_pairs(page)]
 
 
 def sync_page(page):
     """Bring the page's rows in line with its live state: rows when live and searchable, none otherwise."""
-    if not hasattr(page, "facet_values") and hasattr(page, "specific"):
-        page = page.specific
     with transaction.atomic():
         PageFacet.objects.filter(page_id=page.pk).delete()
-        if page.live and getattr(page, "search_type", None):
+        if page.live and isinstance(page, SearchablePage) and type(page) in _page_types:
             PageFacet.objects.bulk_create(rows_for(page))
 
 
@@ -109,19 +123,16 @@ def remove_page(page):
 def rebuild_all(batch_size=1000):
     """Recompute every row, for after bulk imports; returns how many pages were projected.
 
-    Bulk imports write pages without signals: the content version (home.cache) is replaced here, so
+    Bulk imports write pages without signals: the content version (portal.cache) is replaced here, so
     that no cached page or listing outlives them.
     """
-    from home.cache import bump_content_version
-
     count = 0
     with transaction.atomic():
         PageFacet.objects.all().delete()
-        for model in searchable_models():
+        for model in _page_types:
             queryset = model.objects.live().order_by("pk")
-            prefetch = getattr(model, "facet_prefetch", ())
-            if prefetch:
-                queryset = queryset.prefetch_related(*prefetch)
+            if model.facet_prefetch:
+                queryset = queryset.prefetch_related(*model.facet_prefetch)
             rows = []
             for page in queryset.iterator(chunk_size=batch_size):
                 rows.extend(rows_for(page))
@@ -132,3 +143,32 @@ def rebuild_all(batch_size=1000):
             PageFacet.objects.bulk_create(rows, batch_size=batch_size)
     bump_content_version()
     return count
+
+
+# --- the search's steps of the publication pipeline (registered in search.apps) -----------------------
+
+
+def facets_step(change):
+    """Facet rows follow the page: written when it is on the site, removed when it leaves."""
+    if change.placed:
+        sync_page(change.page)
+    elif change.removed:
+        remove_page(change.page)
+
+
+def index_step(change):
+    """Wagtail indexes a page on post_save, before modelcluster saves its tags and many-to-many
+    values: indexed again here, once everything is saved, so that a theme changed at publication is
+    searchable at once."""
+    if change.placed and type(change.page) in _page_types:
+        index.insert_or_update_object(change.page)
+
+
+def children_step(change):
+    """Livrables and chantiers are found by their parent's region and themes (facets_from_parent)."""
+    if not change.placed or type(change.page) not in _page_types:
+        return
+    for child in change.page.get_children().live().specific():
+        if isinstance(child, SearchablePage) and child.facets_from_parent:
+            sync_page(child)
+            index.insert_or_update_object(child)

@@ -9,11 +9,13 @@ import re
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from home.forms import DsfrForm
+from portal.forms import DsfrForm
 
 from . import facets
-from .service import SORT_RECENT, SORT_RELEVANCE, Criteria
+from .french import strip_accents
+from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria
 
 MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -63,22 +65,18 @@ SLUG = re.compile(r"^[-\w]{1,100}$")
 
 
 def _known_tags(values):
-    from taggit.models import Tag
-
     # Only slug-shaped values reach the database (PostgreSQL refuses NUL characters, for one).
     candidates = [value for value in values[:50] if SLUG.match(value)]
     return {tag.slug: str(tag.pk) for tag in Tag.objects.filter(slug__in=candidates)} if candidates else {}
 
 
-LOOKUPS = {
-    "type": (_known("type"), _("Type de contenu inconnu : %(value)s.")),
-    "region": (_known("region"), _("Région inconnue : %(value)s. Utilisez le code INSEE de la région (par exemple 53 pour la Bretagne).")),
-    "theme": (_known("theme"), _("Thème inconnu : %(value)s.")),
-    "service": (_known("service"), _("Type de structure inconnu : %(value)s.")),
-    "annee": (_known_years, _("Année invalide : %(value)s. Indiquez une année sur quatre chiffres, entre 1990 et 2100.")),
-    "acteur": (_known("acteur"), _("Catégorie d'acteurs inconnue : %(value)s.")),
-    "tag": (_known_tags, _("Mot-clé inconnu : %(value)s.")),
-}
+def _lookup(facet):
+    """values -> {value: stored value} for the values of `facet` that exist."""
+    if facet.kind == "years":
+        return _known_years
+    if facet.kind == "tags":
+        return _known_tags
+    return _known(facet.param)
 
 
 class QueryField(forms.CharField):
@@ -95,8 +93,6 @@ class SortField(forms.ChoiceField):
     """`tri=récent` and `tri=recent` alike: people type the accent, URLs usually drop it."""
 
     def to_python(self, value):
-        from .french import strip_accents
-
         value = super().to_python(value)
         return strip_accents(value).lower() if value else value
 
@@ -135,10 +131,11 @@ class SearchForm(DsfrForm):
 
     def __init__(self, data=None, *, facet_params=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.facet_params = facet_params or [facet.param for facet in facets.FACETS]
+        by_param = facets.by_param()
+        self.facet_params = facet_params or list(by_param)
         for param in self.facet_params:
-            lookup, message = LOOKUPS[param]
-            self.fields[param] = SlugListField(label=facets.FACETS_BY_PARAM[param].label, lookup=lookup, unknown_message=message)
+            facet = by_param[param]
+            self.fields[param] = SlugListField(label=facet.label, lookup=_lookup(facet), unknown_message=facet.unknown_message)
 
     def criteria(self):
         """The validated criteria; on errors, the valid part of them (the page still shows something)."""

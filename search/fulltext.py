@@ -6,6 +6,10 @@ french_search_text), then to the backend as a plain AND query: no search-engine 
 `matched(pages, q)` matches once for everything a search shows; `ranked` and `by_relevance` order.
 """
 
+from django.db import connection
+from django.db.models import Exists, IntegerField, OuterRef
+from django.db.models.functions import Cast
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
@@ -57,8 +61,6 @@ def by_relevance(scored):
     SQLite's bm25 is negative, lower meaning closer; PostgreSQL's ts_rank is positive, higher meaning
     closer. `score_of` turns either into "higher is closer" for readers of the JSON.
     """
-    from django.db import connection
-
     sign = 1 if connection.vendor == "sqlite" else -1
     return sorted(scored.items(), key=lambda item: (sign * item[1], -item[0]))
 
@@ -78,19 +80,21 @@ def _sqlite_scores(backend, pages, query):
     The backend's own ranking scores each candidate page with a correlated sub-select that runs the
     MATCH again for that page: one frequent word over 10,000 fiches took tens of seconds. Here the index
     is read once, from its side, and each match is checked against `pages` by its primary key; the MATCH
-    expression and the score come from the backend's own compiler, so that what matches and how it
-    ranks do not change.
+    expression comes from the backend's own compiler, so that what matches does not change.
+
+    The score is the backend's own for a plain-text query: FTS5's bm25() once per indexed vector,
+    weighted by the vector's boost and summed, which is bm25() times the sum of the boosts.
     """
-    from django.db.models import Exists, IntegerField, OuterRef
-    from django.db.models.functions import Cast
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    # Imported here: modelsearch's SQLite modules look their models up when imported, which needs the
+    # app registry ready and an SQLite database.
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression
+    from modelsearch.backends.database.sqlite.query import normalize as sqlite_normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-    from modelsearch.utils import get_descendants_content_types_pks
 
     compiler = backend.query_compiler_class(pages, query, order_by_relevance=True)
     config = compiler.get_config(backend)
-    match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(query), config=config))
-    score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(sqlite_normalize(query), config=config))
+    score = BM25() * sum(boost for _vector, boost in compiler.get_search_vectors())
     return (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(pages.model))
@@ -103,6 +107,4 @@ def _sqlite_scores(backend, pages, query):
 def score_of(raw):
     if raw is None:
         return None
-    from django.db import connection
-
     return round(-raw if connection.vendor == "sqlite" else raw, 4)

@@ -17,75 +17,25 @@ the number of pages:
 """
 
 import json
-from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, FloatField, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
+from taggit.models import Tag
 from wagtail.models import Page
 
-from . import facets, fulltext
+from portal.access import pages, visibility_signature
+from portal.cache import cached_content
+
+from . import elastic, facets, fulltext
 from .models import PageFacet
+from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
+
+__all__ = ["SORT_RECENT", "SORT_RELEVANCE", "Criteria", "FacetCount", "FacetResult", "Outcome", "SearchService"]
 
 PER_PAGE = 20
-SORT_RELEVANCE = "pertinence"
-SORT_RECENT = "recent"
-
-
-@dataclass
-class Criteria:
-    """What the reader asked for, already validated (see search.forms.SearchForm)."""
-
-    q: str = ""
-    # facet param -> values as stored in PageFacet (region codes, theme ids…)
-    filters: dict = field(default_factory=dict)
-    sort: str = SORT_RELEVANCE
-    page: int = 1
-
-    def active(self):
-        return {param: values for param, values in self.filters.items() if values}
-
-
-@dataclass
-class FacetCount:
-    value: str  # as in URLs
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class FacetResult:
-    param: str
-    label: str
-    values: list
-
-
-@dataclass
-class Outcome:
-    page: object  # django.core.paginator.Page of specific Wagtail pages
-    total: int
-    facets: list
-    scores: dict = field(default_factory=dict)
-    # when nothing matches: {active param, or "q" for the words: how many results without it}
-    relaxations: dict = field(default_factory=dict)
-
-
-def hidden_page_ids(request):
-    """Pages a view restriction hides from this user, as a subquery (None when nothing is hidden).
-
-    The restrictions come from the cache and are checked without a query, once per request (home.access).
-    """
-    from home.access import hidden_paths
-
-    paths = hidden_paths(request)
-    if not paths:
-        return None
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return Page.objects.filter(condition).values("pk")
 
 
 class Counted:
@@ -130,9 +80,11 @@ def _with_facet(queryset, param, values):
 class SearchService:
     def __init__(self, request, types=None, facet_params=None, per_page=PER_PAGE):
         self.request = request
-        self.types = list(types) if types else list(facets.CONTENT_TYPES)
-        self.facet_params = facet_params or [f.param for f in facets.FACETS]
+        self.types = list(types) if types else list(facets.content_types())
+        self.facet_params = facet_params or [f.param for f in facets.all_facets()]
         self.per_page = per_page
+        # Elasticsearch or OpenSearch answers the whole search in one request (search.elastic)
+        self.engine = elastic.ElasticEngine() if elastic.is_elastic() else None
 
     # -- building blocks ----------------------------------------------------------------------
 
@@ -143,15 +95,12 @@ class SearchService:
         list it would be built whole first, and it holds every searchable page.
         """
         if queryset is None:
-            queryset = _with_facet(Page.objects.live(), "type", self.types)
+            queryset = _with_facet(pages().live(), "type", self.types)
         else:
             queryset = queryset.filter(
                 Exists(PageFacet.objects.filter(page_id=OuterRef("pk"), facet="type", value__in=self.types))
             )
-        hidden = hidden_page_ids(self.request)
-        if hidden is not None:
-            queryset = queryset.exclude(pk__in=hidden)
-        return queryset
+        return queryset.visible_to(self.request)
 
     def searchable(self):
         """The candidates again, told by their content type rather than through the facet table.
@@ -159,15 +108,7 @@ class SearchService:
         What the full-text match is checked against, one matching page at a time (by primary key):
         the facet table holds the same types, but only as rows to join.
         """
-        from django.contrib.contenttypes.models import ContentType
-
-        models = [model for model in facets.searchable_models() if model.search_type in self.types]
-        content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
-        queryset = Page.objects.live().filter(content_type__in=[content_type.pk for content_type in content_types])
-        hidden = hidden_page_ids(self.request)
-        if hidden is not None:
-            queryset = queryset.exclude(pk__in=hidden)
-        return queryset
+        return pages().live().filter(content_type__in=facets.content_type_ids(self.types)).visible_to(self.request)
 
     def filtered(self, criteria, except_param=None):
         """The candidates that pass every active filter but `except_param`.
@@ -179,16 +120,14 @@ class SearchService:
         queryset = None
         for param, values in criteria.active().items():
             if param != except_param:
-                queryset = _with_facet(Page.objects.live() if queryset is None else queryset, param, values)
+                queryset = _with_facet(pages().live() if queryset is None else queryset, param, values)
         return self.candidates(queryset)
 
     # -- the search ---------------------------------------------------------------------------
 
     def run(self, criteria):
-        from . import elastic
-
-        if elastic.is_elastic():
-            return elastic.ElasticEngine().run(self, criteria)
+        if self.engine is not None:
+            return self.engine.run(self, criteria)
         scored = fulltext.matched(self.searchable(), criteria.q) if criteria.q else None
         if scored is None:
             found = None
@@ -267,7 +206,7 @@ class SearchService:
         for excluded, params in groups.items():
             if found is None and not set(active) - {excluded}:
                 # Counted on every candidate: the same for every search of these types (one filter, or
-                # none), so computed once per content version (home.cache) rather than each time.
+                # none), so computed once per content version (portal.cache) rather than each time.
                 for facet, value, n in self.candidate_counts(params):
                     counts[facet][value] = n
                 continue
@@ -284,16 +223,15 @@ class SearchService:
         if parts:
             for facet, value, n in parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]:
                 counts[facet][value] = n
-        return [self.describe(facets.FACETS_BY_PARAM[param], counts[param], active.get(param, [])) for param in self.facet_params]
+        by_param = facets.by_param()
+        return [self.describe(by_param[param], counts[param], active.get(param, [])) for param in self.facet_params]
 
     def candidate_counts(self, params):
         """[(facet, value, count)] of `params` over every candidate, cached against the content version.
 
-        Varies on the content types and on what this reader may not see (home.access), like the
+        Varies on the content types and on what this reader may not see (portal.access), like the
         candidates themselves.
         """
-        from home.access import visibility_signature
-        from home.cache import cached_content
 
         def build():
             pages = self.candidates().values("pk")
@@ -312,12 +250,10 @@ class SearchService:
         """Turn stored values and counts into what a reader sees: URL value, label, count."""
         selected = set(selected)
         values = []
-        if facet.param in ("annee",):
+        if facet.kind == "years":
             for stored in sorted(set(counts) | selected, reverse=True):
                 values.append(FacetCount(stored, stored, counts.get(stored, 0), stored in selected))
-        elif facet.param == "tag":
-            from taggit.models import Tag
-
+        elif facet.kind == "tags":
             top = sorted(counts, key=lambda v: (-counts[v], v))[: facet.limit]
             wanted = set(top) | selected
             for tag in Tag.objects.filter(pk__in=wanted):
@@ -330,7 +266,7 @@ class SearchService:
                     if facet.param == "type" and stored not in self.types:
                         continue
                     values.append(FacetCount(url_value, label, counts.get(stored, 0), stored in selected))
-            if facet.param in ("theme", "acteur", "tag"):
+            if facet.by_count:
                 values.sort(key=lambda v: (-v.count, v.label))
         return FacetResult(facet.param, str(facet.label), values)
 
@@ -338,8 +274,6 @@ class SearchService:
         """The specific pages behind a page of ids, in that order, with what their cards show."""
         if not ids:
             return []
-        from django.contrib.contenttypes.models import ContentType
-
         models = [model for model in facets.searchable_models() if model.search_type in self.types]
         if len(models) == 1:  # a listing of one content type (/fiches/): no need to ask the page types
             by_model = {models[0]: ids}
@@ -349,8 +283,6 @@ class SearchService:
                 by_model.setdefault(ContentType.objects.get_for_id(content_type_id).model_class(), []).append(page_id)
         loaded = {}
         for model, type_ids in by_model.items():
-            queryset = model.objects.filter(pk__in=type_ids)
-            if hasattr(model, "search_result_queryset"):
-                queryset = model.search_result_queryset(queryset)
+            queryset = model.search_result_queryset(model.objects.filter(pk__in=type_ids))
             loaded.update({page.pk: page for page in queryset})
         return [loaded[page_id] for page_id in ids if page_id in loaded]

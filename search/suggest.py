@@ -20,16 +20,20 @@ from collections import Counter, defaultdict
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Length, Trim
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from .facets import CONTENT_TYPES, searchable_models
+from portal.access import hidden_page_ids
+
+from . import facets
+from .contract import SearchablePage
 from .french import strip_accents
 from .models import SearchSuggestion
-from .service import hidden_page_ids
 
 Kind = SearchSuggestion.Kind
 MAX_SUGGESTIONS = 8
@@ -124,19 +128,16 @@ def _ranked(rows, phrase):
 
 def _shared_and_visible(hidden):
     """A tag or structure is suggested only if a page this reader may see uses it."""
-    from practices.models import FicheTag, PracticeSheetPage
-
-    visible_tag_use = FicheTag.objects.filter(tag_id=OuterRef("tag_id"), content_object__live=True).exclude(
-        content_object_id__in=hidden
-    )
-    visible_structures = (
-        PracticeSheetPage.objects.live().exclude(pk__in=hidden).annotate(s=Trim("carrying_structure")).values("s")
-    )
-    return (
-        Q(kind=Kind.TITLE)
-        | (Q(kind=Kind.TAG) & Q(Exists(visible_tag_use)))
-        | Q(kind=Kind.STRUCTURE, text__in=visible_structures)
-    )
+    condition = Q(kind=Kind.TITLE)
+    for model in _tag_sources():
+        visible_tag_use = model.suggestion_tags_through.objects.filter(
+            tag_id=OuterRef("tag_id"), content_object__live=True
+        ).exclude(content_object_id__in=hidden)
+        condition |= Q(kind=Kind.TAG) & Q(Exists(visible_tag_use))
+    for model in _structure_sources():
+        visible = model.objects.live().exclude(pk__in=hidden).annotate(s=Trim(model.suggestion_structure_field))
+        condition |= Q(kind=Kind.STRUCTURE, text__in=visible.values("s"))
+    return condition
 
 
 def describe(row, request):
@@ -144,7 +145,7 @@ def describe(row, request):
         url = row.page.get_url(request)
         if not url:
             return None
-        kind_label = CONTENT_TYPES.get(row.search_type, _("Page"))
+        kind_label = facets.content_types().get(row.search_type, _("Page"))
     elif row.kind == Kind.TAG:
         url = FICHES_URL + "?" + urlencode({"tag": row.tag.slug})
         kind_label = KIND_LABELS[Kind.TAG]
@@ -155,12 +156,17 @@ def describe(row, request):
 
 
 # --- keeping the table in step with publication --------------------------------------------------------
+#
+# Tags and carrying structures are shared rows: the page types that offer them say so in the search
+# contract (SearchablePage.suggestion_tags_through, suggestion_structure_field).
 
 
-def _is_fiche(page):
-    from practices.models import PracticeSheetPage
+def _tag_sources():
+    return [model for model in facets.searchable_models() if model.suggestion_tags_through is not None]
 
-    return isinstance(page, PracticeSheetPage)
+
+def _structure_sources():
+    return [model for model in facets.searchable_models() if model.suggestion_structure_field]
 
 
 def _structure(value):
@@ -169,22 +175,21 @@ def _structure(value):
 
 
 def _contributions(page):
-    """What a live fiche gives the shared rows: its tag ids and its carrying structure."""
-    if not _is_fiche(page):
-        return {}
-    return {
-        "tags": sorted({item.tag_id for item in page.tagged_items.all()}),
-        "structure": _structure(page.carrying_structure),
-    }
+    """What a live page gives the shared rows: its tag ids and its carrying structure."""
+    contributes = {}
+    if page.suggestion_tags_through is not None:
+        contributes["tags"] = sorted({item.tag_id for item in page.suggestion_tags_through.objects.filter(content_object_id=page.pk)})
+    if page.suggestion_structure_field:
+        contributes["structure"] = _structure(getattr(page, page.suggestion_structure_field))
+    return contributes
 
 
 def sync_page(page):
     """Bring the page's title, and the weights of its tags and structure, in line with its live state."""
-    page = page.specific
-    search_type = getattr(page, "search_type", None)
+    searchable = isinstance(page, SearchablePage) and type(page) in facets.searchable_models()
     with transaction.atomic():
         previous = SearchSuggestion.objects.filter(page_id=page.pk).values_list("contributes", flat=True).first() or {}
-        if page.live and search_type:
+        if page.live and searchable:
             now = _contributions(page)
             SearchSuggestion.objects.update_or_create(
                 page_id=page.pk,
@@ -192,7 +197,7 @@ def sync_page(page):
                     "kind": Kind.TITLE,
                     "text": page.title[:255],
                     "normalized": normalize(page.title),
-                    "search_type": search_type,
+                    "search_type": page.search_type,
                     "weight": 0,
                     "contributes": now,
                 },
@@ -216,31 +221,45 @@ def remove_page(page):
         _recount(set(previous.get("tags", ())), {previous.get("structure")} - {None, ""}, exclude_page_id=page.pk)
 
 
-def _live_fiches(exclude_page_id=None):
-    from practices.models import PracticeSheetPage
-
-    fiches = PracticeSheetPage.objects.live()
-    if exclude_page_id is not None:
-        fiches = fiches.exclude(pk=exclude_page_id)
-    return fiches
-
-
-def _tag_counts(fiches, tag_ids=None):
-    """{tag id: (name, number of live fiches)} for the given tags (every tag when None)."""
-    from practices.models import FicheTag
-
-    links = FicheTag.objects.filter(content_object__in=fiches.values("pk"))
-    if tag_ids is not None:
-        links = links.filter(tag_id__in=tag_ids)
-    rows = links.values_list("tag_id", "tag__name").annotate(n=Count("content_object_id", distinct=True)).order_by()
-    return {tag_id: (name, n) for tag_id, name, n in rows}
+def suggestions_step(change):
+    """portal.publication's "suggestions" step: the title follows the page, and its tags' weights."""
+    if change.placed:
+        sync_page(change.page)
+    elif change.removed:
+        remove_page(change.page)
 
 
-def _structure_counts(fiches, structures=None):
-    fiches = fiches.annotate(s=Trim("carrying_structure")).exclude(s="")
-    if structures is not None:
-        fiches = fiches.filter(s__in=structures)
-    return dict(fiches.values_list("s").annotate(n=Count("pk")).order_by())
+def _live(model, exclude_page_id=None):
+    pages = model.objects.live()
+    return pages.exclude(pk=exclude_page_id) if exclude_page_id is not None else pages
+
+
+def _tag_counts(tag_ids=None, exclude_page_id=None):
+    """{tag id: (name, number of live pages)} for the given tags (every tag when None)."""
+    counts = {}
+    for model in _tag_sources():
+        links = model.suggestion_tags_through.objects.filter(content_object__in=_live(model, exclude_page_id).values("pk"))
+        if tag_ids is not None:
+            links = links.filter(tag_id__in=tag_ids)
+        rows = links.values_list("tag_id", "tag__name").annotate(n=Count("content_object_id", distinct=True)).order_by()
+        for tag_id, name, n in rows:
+            counts[tag_id] = (name, counts.get(tag_id, (name, 0))[1] + n)
+    return counts
+
+
+def _structures_by_page(model, exclude_page_id=None):
+    pages = _live(model, exclude_page_id).annotate(s=Trim(model.suggestion_structure_field))
+    return pages
+
+
+def _structure_counts(structures=None, exclude_page_id=None):
+    counts = Counter()
+    for model in _structure_sources():
+        pages = _structures_by_page(model, exclude_page_id).exclude(s="")
+        if structures is not None:
+            pages = pages.filter(s__in=structures)
+        counts.update(dict(pages.values_list("s").annotate(n=Count("pk")).order_by()))
+    return dict(counts)
 
 
 def _shared_row(kind, text, weight, tag_id=None):
@@ -249,13 +268,12 @@ def _shared_row(kind, text, weight, tag_id=None):
 
 def _recount(tag_ids, structures, exclude_page_id=None):
     """Recompute the weights of these tags and structures; a row whose weight falls to 0 goes."""
-    fiches = _live_fiches(exclude_page_id)
     if tag_ids:
-        counts = _tag_counts(fiches, tag_ids)
+        counts = _tag_counts(tag_ids, exclude_page_id)
         existing = {row.tag_id: row for row in SearchSuggestion.objects.filter(kind=Kind.TAG, tag_id__in=tag_ids)}
         _apply(Kind.TAG, existing, {tag_id: (name, n, tag_id) for tag_id, (name, n) in counts.items()})
     if structures:
-        counts = _structure_counts(fiches, structures)
+        counts = _structure_counts(structures, exclude_page_id)
         existing = {row.text: row for row in SearchSuggestion.objects.filter(kind=Kind.STRUCTURE, text__in=structures)}
         _apply(Kind.STRUCTURE, existing, {text: (text, n, None) for text, n in counts.items()})
 
@@ -281,30 +299,30 @@ def _apply(kind, existing, wanted):
 
 def rebuild_all(batch_size=2000):
     """Recompute the whole table, for after bulk imports; returns how many rows it holds."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    from practices.models import FicheTag
-
+    models = facets.searchable_models()
     types = {
         content_type.pk: model.search_type
-        for model, content_type in ContentType.objects.get_for_models(*searchable_models(), for_concrete_models=False).items()
+        for model, content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).items()
     }
-    fiches = _live_fiches()
-    tags_by_page = defaultdict(set)
-    for page_id, tag_id in FicheTag.objects.filter(content_object__in=fiches.values("pk")).values_list(
-        "content_object_id", "tag_id"
-    ):
-        tags_by_page[page_id].add(tag_id)
-    structure_by_page = dict(fiches.annotate(s=Trim("carrying_structure")).values_list("pk", "s"))
+    contributions = defaultdict(dict)
+    for model in _tag_sources():
+        tags_by_page = defaultdict(set)
+        links = model.suggestion_tags_through.objects.filter(content_object__in=_live(model).values("pk"))
+        for page_id, tag_id in links.values_list("content_object_id", "tag_id"):
+            tags_by_page[page_id].add(tag_id)
+        for page_id in _live(model).values_list("pk", flat=True):
+            contributions[page_id]["tags"] = sorted(tags_by_page.get(page_id, ()))
+    structures = Counter()
+    for model in _structure_sources():
+        for page_id, structure in _structures_by_page(model).values_list("pk", "s"):
+            contributions[page_id]["structure"] = structure
+            if structure:
+                structures[structure] += 1
 
     rows = []
     for page_id, title, content_type_id in (
         Page.objects.live().filter(content_type_id__in=list(types)).values_list("pk", "title", "content_type_id")
     ):
-        contributes = {}
-        if page_id in structure_by_page:
-            contributes = {"tags": sorted(tags_by_page.get(page_id, ())), "structure": structure_by_page[page_id]}
         rows.append(
             SearchSuggestion(
                 kind=Kind.TITLE,
@@ -312,11 +330,10 @@ def rebuild_all(batch_size=2000):
                 normalized=normalize(title),
                 page_id=page_id,
                 search_type=types[content_type_id],
-                contributes=contributes,
+                contributes=contributions.get(page_id, {}),
             )
         )
-    rows.extend(_shared_row(Kind.TAG, name, n, tag_id) for tag_id, (name, n) in _tag_counts(fiches).items())
-    structures = Counter(s for s in structure_by_page.values() if s)
+    rows.extend(_shared_row(Kind.TAG, name, n, tag_id) for tag_id, (name, n) in _tag_counts().items())
     rows.extend(_shared_row(Kind.STRUCTURE, text, n) for text, n in structures.items())
     with transaction.atomic():
         SearchSuggestion.objects.all().delete()

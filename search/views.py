@@ -1,7 +1,7 @@
 """Listing views: /recherche/ and every index page (/fiches/…) render through render_listing.
 
 The listing itself (facets, map, result cards, pagination) is rendered once per content version, query
-string and visibility (home.cache, home.access), then read from the cache: it depends on nothing else,
+string and visibility (portal.cache, portal.access), then read from the cache: it depends on nothing else,
 and readers repeat the same searches and filters. The query string is first validated, every time: an
 invalid one still answers 400, from the cache or not. The JSON answer is never cached.
 """
@@ -14,11 +14,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from home.access import visibility_signature
-from home.cache import cached_content
-from home.reference import find_site
+from portal.access import visibility_signature
+from portal.cache import cached_content
+from portal.serving import find_site
 
-from . import facets
+from . import facets, suggest
 from .forms import SearchForm
 from .service import SearchService
 
@@ -195,7 +195,7 @@ MAP_NOUNS = {"fiche": "fiche", "reseau": "réseau", "selection": "sélection"}
 
 def render_listing(request, index_page, *, scope):
     """Serve an index page (/fiches/…) as a filtered listing of its content type."""
-    facet_params = [f.param for f in facets.FACETS if f.param != "type"]
+    facet_params = [f.param for f in facets.all_facets() if f.param != "type"]
     context = index_page.get_context(request)
     base = {"listing_url": index_page.get_url(request), "map_noun": MAP_NOUNS.get(scope, "résultat"), "show_type": False}
     context.update(listing(request, base, types=[scope], facet_params=facet_params))
@@ -224,10 +224,6 @@ def suggestions(request):
     Private (they depend on what this reader may see) but cacheable for a minute: the browser asks for
     the same first letters again and again while a reader types and corrects.
     """
-    from home.reference import find_site
-
-    from . import suggest
-
     find_site(request)  # from the cache, before the suggestions' URLs ask Wagtail for it
     form = suggest.SuggestionForm(request.GET)
     if not form.is_valid():

@@ -2,8 +2,8 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Page
 
-from home import roles
 from home.models import HomePage
+from portal import roles
 
 from .factories import make_user
 
@@ -13,7 +13,7 @@ def empty_caches():
     """Every test starts with empty caches, and leaves none behind.
 
     The database is rolled back after each test but the local-memory cache is not: a page, a fragment
-    or a listing cached against the content version (home.cache) by one test would be served to the
+    or a listing cached against the content version (portal.cache) by one test would be served to the
     next, whose pages have other ids under the same slugs.
     """
     for cache in caches.all():

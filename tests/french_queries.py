@@ -14,7 +14,7 @@ OpenSearch cluster. An expected set is written from the texts, not from what an 
 
 from dataclasses import dataclass
 
-from practices.demo import fiches
+from portal.devtools.demo import fiches
 
 # The demo fiches, found by slug.
 BRETAGNE = fiches.BRETAGNE["slug"]  # DDTM des Côtes-d'Armor, 2017-2018, séminaire management agile, égalité

@@ -60,7 +60,7 @@ def test_healthz_answers_empty_200_without_login(client):
 
 @pytest.mark.django_db
 def test_healthz_answers_503_when_the_database_fails(client, monkeypatch):
-    from home import views
+    from portal import views
 
     class BrokenCursor:
         def __enter__(self):
@@ -134,7 +134,7 @@ def test_password_reset_by_email(client):
 def test_the_reset_email_carries_the_portal_name_from_the_settings(client):
     from wagtail.models import Site
 
-    from home.models import PortalSettings
+    from portal.models import PortalSettings
 
     settings_row = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings_row.portal_name = "Pratiques en Bretagne"

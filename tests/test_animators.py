@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home import roles
+from portal import roles
 from practices.animators import animated_networks, can_manage_network
 from practices.models import JoinRequest, LivrablePage, Membership, Person
 

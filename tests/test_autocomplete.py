@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
-from home import roles
-from home.cache import bump_content_version
+from portal import roles
+from portal.cache import bump_content_version
 from search import suggest
 from search.models import SearchSuggestion
 
@@ -315,7 +315,7 @@ def test_queries_do_not_grow_with_the_number_of_pages(reader_client, reader):
     for n in range(3):
         make_fiche(f"Coopération {n}", tags=["coopération", f"coopmot{n}"], carrying_structure=f"Coopérative {n}")
     count_queries()  # warms the caches (site root paths, the reader's rights…)
-    bump_content_version()  # as the publications below do: the content caches (home.cache) start again
+    bump_content_version()  # as the publications below do: the content caches (portal.cache) start again
     few = count_queries()
     for n in range(3, 30):
         make_fiche(f"Coopération {n}", tags=["coopération", f"coopmot{n}"], carrying_structure=f"Coopérative {n}")

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from search.bench import MEASURES, run
+from portal.devtools.bench import MEASURES, run
 
 SMALL, LARGER = 20, 60
 QUERY_BUDGET = 15

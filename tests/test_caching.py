@@ -1,4 +1,4 @@
-"""Caching against the content version (home.cache, home.access, home.reference): what readers see is
+"""Caching against the content version (portal.cache, portal.access, portal.serving): what readers see is
 never stale, never someone else's, and a cached read costs next to nothing.
 
 Every test starts with empty caches (tests/conftest.py). A page is read once to fill the caches, the
@@ -19,9 +19,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_slug_changed, post_page_move
 
-from home import access, roles
-from home.cache import CONTENT_VERSION_KEY, content_version, read_version, versions_in_database
-from home.models import CacheVersion, ContentPage, PortalSettings
+from home.models import ContentPage
+from portal import access, roles
+from portal.cache import CONTENT_VERSION_KEY, content_version, read_version, versions_in_database
+from portal.models import CacheVersion, PortalSettings
 from practices.models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
 from search import facets
 

@@ -83,7 +83,7 @@ def test_the_fiche_page_queries_do_not_grow_with_selections_and_livrables(reader
     make_collection([fiche])
     make_livrable(fiche, status="realise")
     reader_client.get(fiche.url)  # the reader's rights, the site… are cached from now on
-    make_livrable(fiche)  # the first read after a publication: the fiche's own content is not cached (home.cache)
+    make_livrable(fiche)  # the first read after a publication: the fiche's own content is not cached (portal.cache)
     with CaptureQueriesContext(connection) as few:
         reader_client.get(fiche.url)
     for _n in range(3):

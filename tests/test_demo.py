@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Revision
 
-from home.roles import ROLES
+from portal.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Revision
 
-from practices.demo import fiches
+from portal.devtools.demo import fiches
 from practices.models import (
     FicheAttachment,
     FicheContact,

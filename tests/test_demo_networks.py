@@ -17,9 +17,9 @@ from django.template.loader import select_template
 from django.utils.html import escape, strip_tags
 from wagtail.models import Revision
 
+from portal.devtools.demo import accounts, networks
+from portal.devtools.demo import collections as demo_collections
 from practices.animators import can_manage_network
-from practices.demo import accounts, networks
-from practices.demo import collections as demo_collections
 from practices.models import (
     CollectionIndexPage,
     CuratedCollectionPage,

@@ -17,11 +17,11 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from home import roles
-from practices.demo import synthetic
-from practices.demo.synthetic_content import Composer
-from practices.demo.synthetic_data import FIRST_YEAR, LAST_YEAR
-from practices.demo.synthetic_structures import TOWNS
+from portal import roles
+from portal.devtools.demo import synthetic
+from portal.devtools.demo.synthetic_content import Composer
+from portal.devtools.demo.synthetic_data import FIRST_YEAR, LAST_YEAR
+from portal.devtools.demo.synthetic_structures import TOWNS
 from practices.models import (
     Department,
     FicheContact,

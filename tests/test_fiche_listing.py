@@ -168,7 +168,7 @@ def test_query_count_does_not_grow_with_the_number_of_fiches(reader_client):
             assert reader_client.get("/fiches/?theme=management&region=53").status_code == 200
         return len(captured)
 
-    count_queries()  # the reader's rights are cached from now on (home.access); publishing leaves them
+    count_queries()  # the reader's rights are cached from now on (portal.access); publishing leaves them
     for n in range(3):
         make_fiche(f"Petite {n}", tags=[f"mot{n}"])
     few = count_queries()  # the first read after a publication: nothing of the listing is cached

@@ -77,7 +77,7 @@ def test_words_of_postgresql_french_stop_list_are_stop_words():
 
 def _vocabulary():
     """Every word of the demo fiches, the query table's fiches and queries, and the reference names."""
-    from practices.demo import fiches
+    from portal.devtools.demo import fiches
     from practices.models import Department, Region, Theme
 
     from .french_queries import EXTRA_FICHES, QUERIES

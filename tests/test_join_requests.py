@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home import roles
+from portal import roles
 from practices import join_requests
 from practices.models import JoinRequest, JoinRequestStatus, Membership, Person
 

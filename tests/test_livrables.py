@@ -203,7 +203,7 @@ def test_a_fiche_livrable_leads_back_to_its_fiche(reader_client):
 
 
 def test_dates_read_as_french_prose():
-    from home.dates import long_date
+    from portal.dates import long_date
 
     assert long_date(date(2021, 9, 1)) == "1er septembre 2021"
     assert long_date(date(2021, 9, 2)) == "2 septembre 2021"
@@ -213,7 +213,7 @@ def test_dates_read_as_french_prose():
 
 
 def test_active_years():
-    from home.dates import active_years
+    from portal.dates import active_years
 
     today = date(2026, 12, 1)
     assert active_years(2018, 2020, today) == [2018, 2019, 2020]

@@ -352,7 +352,7 @@ def test_network_page_queries_do_not_grow_with_members(client, animator, reader,
     network.linked_fiches.create(fiche=make_fiche())
     network.save_revision().publish()
     client.get(network.url)  # warm the caches the first request fills (the reader's rights…)
-    _grow(network, 5, 0)  # memberships replace the content version (home.cache), as the growth below does
+    _grow(network, 5, 0)  # memberships replace the content version (portal.cache), as the growth below does
     with CaptureQueriesContext(connection) as few:
         assert client.get(network.url).status_code == 200
     _grow(network, 35, 5)

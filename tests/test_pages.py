@@ -5,7 +5,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import ContentPage, HomePage, PortalSettings
+from home.models import ContentPage, HomePage
+from portal.models import PortalSettings
 from practices.models import CollectionIndexPage, NetworkIndexPage, PracticeIndexPage
 
 from .factories import make_user

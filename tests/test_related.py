@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import PinnedRelatedFiche
-from search.related import related_fiches
+from practices.related import related_fiches
 
 from .factories import make_fiche
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-from home import roles
+from portal import roles
 from practices.models import PracticeSheetPage
 
 from .factories import fiche_index

@@ -54,13 +54,13 @@ def test_mapping_and_document_of_a_fiche():
         backend = get_search_backend()
     mapping = backend.mapping_class(PracticeSheetPage)
     properties = mapping.get_mapping()["properties"]
-    assert properties["home_basepage__search_facets_filter"] == {"type": "keyword"}
-    assert properties["home_basepage__french_search_text"]["type"] == "text"
+    assert properties["search_searchablepage__search_facets_filter"] == {"type": "keyword"}
+    assert properties["search_searchablepage__french_search_text"]["type"] == "text"
     document = mapping.get_document(fiche)
     theme = Theme.objects.get(slug="egalite-professionnelle")
-    facets = set(document["home_basepage__search_facets_filter"])
+    facets = set(document["search_searchablepage__search_facets_filter"])
     assert {"type:fiche", "region:53", f"theme:{theme.pk}", "service:ddi", "annee:2018"} <= facets
-    assert "egal professionnel" in document["home_basepage__french_search_text"]
+    assert "egal professionnel" in document["search_searchablepage__french_search_text"]
 
 
 @pytest.fixture

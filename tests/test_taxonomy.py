@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from home import roles
+from portal import roles
 from practices.models import ActorCategory, Department, Region, ServiceType, Theme
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ permissions are completed by home.roles after every migrate.
 
 from django.db import migrations
 
-from home.tree import add_child_page
+from portal.tree import add_child_page
 
 ROLE_NAMES = ["Lecteurs", "Contributeurs", "Modérateurs", "Animateurs", "Administrateurs"]
 

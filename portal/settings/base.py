@@ -23,13 +23,16 @@ DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # A failed CSRF check (a form left open across a logout) gets a French page, not Django's English one.
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
-# The portal's own apps come first so that their templates and static files win.
+# The portal's own apps come first so that their templates and static files win. Their layers, from the
+# bottom: portal (the core), search, practices (the domain), home (what a reader sees first);
+# docs/architecture.md says what each owns.
 INSTALLED_APPS = [
-    "home",
-    "practices",
+    "portal",
     "search",
+    "practices",
+    "home",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -60,13 +63,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Versions memoised per request, the Wagtail site from the cache (home.cache, home.reference).
-    "home.middleware.PortalCacheMiddleware",
+    # Versions memoised per request, the Wagtail site from the cache (portal.cache, portal.serving).
+    "portal.middleware.PortalCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An intranet: every view needs a logged-in user unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "home.middleware.AdminAccessMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # An incomplete fiche approved from a workflow action: a French message, not a 500.
     "practices.middleware.PublishRefusedMiddleware",
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.context_processors.fragment_cache",
             ],
         },
     },
@@ -127,7 +131,7 @@ if REDIS_URL:
     }
 else:
     # Each process's own memory: pages and listings are cached against a content version kept in the
-    # database (home.cache), so that a publication reaches every process. Room for the pages readers
+    # database (portal.cache), so that a publication reaches every process. Room for the pages readers
     # read in a day (a fiche's cached parts take 30 to 40 kB); Redis shares them between processes.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 

@@ -19,6 +19,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="reseaux-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# The demo content and the benchmark are tested too.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.devtools"]  # noqa: F405
+
 PORTAL_DEMO_ACCOUNTS = True
 PORTAL_DEMO_PASSWORD = "reseaux-demo-2026"
 

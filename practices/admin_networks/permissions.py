@@ -11,7 +11,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from practices.animators import animated_networks, can_manage_network, manages_all_networks, network_managers
+from practices.animators import (
+    animated_networks,
+    animator_users,
+    can_manage_network,
+    manages_all_networks,
+    network_managers,
+)
 from practices.models import JoinRequest, Membership, MembershipRole
 
 
@@ -47,12 +53,10 @@ class NetworkScopedPermissionPolicy(BasePermissionPolicy):
         managers = network_managers()
         if set(actions) == {"delete"}:
             return managers
-        animators = Membership.objects.active().filter(role=MembershipRole.ANIMATOR).values("person__user")
+        animators = Membership.objects.current().filter(role=MembershipRole.ANIMATOR).values("person__user")
         return get_user_model().objects.filter(Q(pk__in=managers.values("pk")) | Q(pk__in=animators, is_active=True))
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        from practices.animators import animator_users
-
         if set(actions) == {"delete"}:
             return self.users_with_any_permission(actions)
         managers = self.users_with_any_permission(["delete"]).values("pk")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, Table, TitleColumn
+from wagtail.admin.widgets.button import ListingButton
 
 from practices import join_requests
 from practices.animators import animated_networks, can_manage_network, manages_all_networks
@@ -74,8 +75,6 @@ class JoinRequestIndexView(MembersAdminView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def decision_buttons(self, join_request):
-        from wagtail.admin.widgets.button import ListingButton
-
         return [
             ListingButton(_("Accepter"), reverse("demandes-adhesion:accept", args=(join_request.pk,)), priority=10),
             ListingButton(_("Refuser"), reverse("demandes-adhesion:refuse", args=(join_request.pk,)), priority=20),

@@ -24,15 +24,9 @@ from .forms import AddMemberForm, DepartureForm, MembershipForm
 from .permissions import forbidden, membership_policy
 
 
-def not_left(queryset, today=None):
-    """Periods without a departure yet (arrivals to come included): the members the animator works with."""
-    today = today or timezone.localdate()
-    return queryset.filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
-
-
 def current_members(network):
     return (
-        not_left(Membership.objects.filter(network=network))
+        Membership.objects.filter(network=network).not_left()
         .select_related("person__service_type", "person__department")
         .order_by("person__last_name", "person__first_name", "pk")
     )
@@ -86,7 +80,7 @@ class NetworkIndexView(MembersAdminView):
             .annotate(
                 member_count=Count(
                     "memberships",
-                    filter=Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today),
+                    filter=Q(memberships__in=Membership.objects.not_left(today)),
                     distinct=True,
                 ),
                 pending_count=Count(

@@ -4,7 +4,7 @@ import uuid
 
 from django.db import migrations
 
-from home.tree import add_child_page
+from portal.tree import add_child_page
 
 
 def create_index(apps, schema_editor):

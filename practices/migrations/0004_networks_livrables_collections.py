@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
-import practices.models.network
+import practices.models.inherited
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'livrable',
                 'verbose_name_plural': 'livrables',
             },
-            bases=(practices.models.network.FromParentFacets, 'wagtailcore.page'),
+            bases=(practices.models.inherited.FromParentFacets, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LivrableDocument',
@@ -219,7 +219,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'chantier',
                 'verbose_name_plural': 'chantiers',
             },
-            bases=(practices.models.network.FromParentFacets, 'wagtailcore.page'),
+            bases=(practices.models.inherited.FromParentFacets, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='WorkstreamReferent',

@@ -14,7 +14,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePage
+from portal.models import BasePage
+from search.contract import SearchablePage
+from search.views import render_listing
 
 
 class CuratedCollectionForm(WagtailAdminPageForm):
@@ -39,7 +41,7 @@ class CuratedCollectionForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CuratedCollectionPage(BasePage):
+class CuratedCollectionPage(SearchablePage, BasePage):
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image de couverture"),
@@ -63,6 +65,7 @@ class CuratedCollectionPage(BasePage):
 
     base_form_class = CuratedCollectionForm
     search_type = "selection"
+    search_type_label = _("Sélection")
     facet_prefetch = ("items__fiche",)
     parent_page_types = ["practices.CollectionIndexPage"]
     subpage_types = []
@@ -128,12 +131,8 @@ class CuratedCollectionPage(BasePage):
 
 def collections_containing(fiche, request=None):
     """The live sélections that recommend `fiche`, in one query (those a view restriction hides left out)."""
-    from search.service import hidden_page_ids
-
-    collections = CuratedCollectionPage.objects.live().filter(items__fiche_id=fiche.pk).distinct().order_by("title")
-    hidden = hidden_page_ids(request) if request is not None else None
-    if hidden is not None:
-        collections = collections.exclude(pk__in=hidden)
+    collections = CuratedCollectionPage.objects.live().visible_to(request).filter(items__fiche_id=fiche.pk)
+    collections = collections.distinct().order_by("title")
     return list(collections.only("id", "title", "slug", "url_path", "path", "depth"))
 
 
@@ -171,8 +170,6 @@ class CollectionIndexPage(BasePage):
         verbose_name_plural = _("listes des sélections")
 
     def serve(self, request, *args, **kwargs):
-        from search.views import render_listing
-
         return render_listing(request, self, scope=CuratedCollectionPage.search_type)
 
 

@@ -26,10 +26,18 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home.dates import active_years
-from home.models import BasePage
+from portal.access import visibility_signature
+from portal.dates import active_years
+from portal.models import BasePage
+from search.contract import SearchablePage
+from search.views import render_listing
 
+from ..related import related_fiches
+from ..tags import canonical_names
 from . import completeness
+from .collection import collections_containing
+from .fiche_parts import FicheAttachment, FicheImage
+from .livrable import livrables_of, progress_of
 from .panels import CompletenessPanel
 from .taxonomy import FonctionPublique
 
@@ -78,8 +86,6 @@ class PracticeSheetForm(WagtailAdminPageForm):
         return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
 
     def clean_tags(self):
-        from ..tags import canonical_names
-
         return canonical_names(self.cleaned_data.get("tags") or [])
 
     def clean(self):
@@ -98,7 +104,7 @@ class PracticeSheetForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeSheetPage(BasePage):
+class PracticeSheetPage(SearchablePage, BasePage):
     carrying_structure = models.CharField(
         _("structure porteuse"),
         max_length=200,
@@ -160,6 +166,10 @@ class PracticeSheetPage(BasePage):
 
     base_form_class = PracticeSheetForm
     search_type = "fiche"
+    search_type_label = _("Fiche retour d'expérience")
+    # The header's suggestions offer the fiches' tags and carrying structures (search.suggest).
+    suggestion_tags_through = FicheTag
+    suggestion_structure_field = "carrying_structure"
     facet_prefetch = ("themes", "actor_categories", "tagged_items")
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = ["practices.LivrablePage"]
@@ -306,11 +316,6 @@ class PracticeSheetPage(BasePage):
         cached read, none of these queries runs. `visibility` is what the fragment varies on besides the
         fiche, since the related fiches and the sélections leave out pages hidden from this reader.
         """
-        from home.access import visibility_signature
-
-        from .collection import collections_containing
-        from .livrable import livrables_of, progress_of
-
         context = super().get_context(request, *args, **kwargs)
         # A fiche without child pages has no livrables: no need to ask (numchild is Wagtail's own count).
         livrables = SimpleLazyObject(lambda: list(livrables_of(self)) if self.pk and self.numchild else [])
@@ -323,14 +328,12 @@ class PracticeSheetPage(BasePage):
         )
         return context
 
-    # What serving a fiche reads anyway: loaded with the page by routing (home.reference.child_by_slug).
+    # What serving a fiche reads anyway: loaded with the page by routing (portal.serving.child_by_slug).
     serve_select_related = ("region", "service_type")
 
     def related_for_display(self, request=None):
-        """The "fiches proches" (search.related), computed once per instance, their themes not loaded yet."""
+        """The "fiches proches" (practices.related), computed once per instance, their themes not loaded yet."""
         if "_related_for_display" not in self.__dict__:
-            from search.related import related_fiches
-
             self._related_for_display = related_fiches(self, request, with_themes=False)
         return self._related_for_display
 
@@ -341,8 +344,6 @@ class PracticeSheetPage(BasePage):
         page's cached fragment (fiche_tags.fiche_for_display), so only when the fragment is rendered.
         """
         if not getattr(self, "_loaded_for_display", False):
-            from .fiche_parts import FicheAttachment, FicheImage
-
             related = self.related_for_display(request)
             prefetch_related_objects(
                 [self],
@@ -416,8 +417,6 @@ class PracticeIndexPage(BasePage):
         verbose_name_plural = _("listes des fiches")
 
     def serve(self, request, *args, **kwargs):
-        from search.views import render_listing
-
         return render_listing(request, self, scope=PracticeSheetPage.search_type)
 
 

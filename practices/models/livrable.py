@@ -16,10 +16,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.dates import long_date
-from home.models import BasePage
+from portal.dates import long_date
+from portal.models import BasePage
+from search.contract import SearchablePage
 
-from .network import TEXT_FEATURES, FromParentFacets
+from .inherited import TEXT_FEATURES, FromParentFacets
 
 
 class LivrableKind(models.TextChoices):
@@ -118,7 +119,7 @@ class LivrableForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class LivrablePage(FromParentFacets, BasePage):
+class LivrablePage(FromParentFacets, SearchablePage, BasePage):
     number = models.PositiveSmallIntegerField(
         _("numéro"), null=True, blank=True, help_text=_("Unique parmi les livrables du même réseau ; vide : le suivant.")
     )
@@ -130,6 +131,7 @@ class LivrablePage(FromParentFacets, BasePage):
 
     base_form_class = LivrableForm
     search_type = "livrable"
+    search_type_label = _("Livrable")
     # A copy takes the next free number of wherever it lands (save()), never its original's.
     exclude_fields_in_copy = ["number"]
     parent_page_types = ["practices.NetworkPage", "practices.PracticeSheetPage"]

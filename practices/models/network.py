@@ -27,12 +27,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.dates import active_years
-from home.models import BasePage
+from portal.dates import active_years
+from portal.models import BasePage
+from search.contract import SearchablePage
+from search.views import render_listing
 
-from .people import ROLE_ORDER, Membership, MembershipRole
-
-TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+from .inherited import TEXT_FEATURES
+from .livrable import LivrablePage, progress_of
+from .people import ROLE_ORDER, Membership, MembershipRole, manages_all_networks
+from .workstream import WorkstreamPage
 
 
 class NetworkScope(models.TextChoices):
@@ -57,7 +60,7 @@ def role_heading(role, count):
     return singular if count == 1 else plural
 
 
-class NetworkPage(BasePage):
+class NetworkPage(SearchablePage, BasePage):
     scope = models.CharField(_("périmètre"), max_length=20, choices=NetworkScope.choices, default=NetworkScope.REGIONAL)
     region = models.ForeignKey(
         "practices.Region",
@@ -105,6 +108,7 @@ class NetworkPage(BasePage):
     )
 
     search_type = "reseau"
+    search_type_label = _("Réseau")
     facet_prefetch = ("themes",)
     parent_page_types = ["practices.NetworkIndexPage"]
     subpage_types = ["practices.LivrablePage", "practices.WorkstreamPage"]
@@ -184,7 +188,7 @@ class NetworkPage(BasePage):
     def current_memberships(self):
         return (
             Membership.objects.filter(network=self)
-            .active()
+            .current()
             .select_related("person__service_type", "person__department")
             .order_by("person__last_name", "person__first_name")
         )
@@ -238,13 +242,9 @@ class NetworkPage(BasePage):
     # --- children -----------------------------------------------------------------------------
 
     def livrables(self):
-        from .livrable import LivrablePage
-
         return LivrablePage.objects.child_of(self).live().order_by("number", "path")
 
     def workstreams(self):
-        from .workstream import WorkstreamPage
-
         # sessions prefetched: the page shows each chantier's next session
         return WorkstreamPage.objects.child_of(self).live().order_by("path").prefetch_related("sessions")
 
@@ -265,13 +265,19 @@ class NetworkPage(BasePage):
         return parent.url if parent else "/reseaux/"
 
     def is_animated_by(self, user):
-        from practices.animators import can_manage_network
-
-        return can_manage_network(user, self)
+        """Whether `user` manages this network's members: an animator of it today, or an administrator
+        of every network (practices.animators says what that gives them)."""
+        if manages_all_networks(user):
+            return True
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        return (
+            Membership.objects.current()
+            .filter(network_id=self.pk, role=MembershipRole.ANIMATOR, person__user=user)
+            .exists()
+        )
 
     def get_context(self, request, *args, **kwargs):
-        from .livrable import progress_of
-
         context = super().get_context(request, *args, **kwargs)
         memberships = list(self.current_memberships())
         livrables = list(self.livrables())
@@ -319,42 +325,7 @@ class NetworkIndexPage(BasePage):
         verbose_name_plural = _("listes des réseaux")
 
     def serve(self, request, *args, **kwargs):
-        from search.views import render_listing
-
         return render_listing(request, self, scope=NetworkPage.search_type)
 
 
-class FromParentFacets:
-    """Livrables and chantiers are found by the region, themes and year of the network or fiche above them."""
-
-    facet_prefetch = ()
-
-    @cached_property
-    def facet_parent(self):
-        parent = self.get_parent()
-        return parent.specific if parent is not None else None
-
-    def facet_values(self):
-        parent = self.facet_parent
-        values = {}
-        if parent is not None and hasattr(parent, "facet_values"):
-            inherited = parent.facet_values()
-            values = {param: inherited.get(param, []) for param in ("region", "theme")}
-        values["annee"] = [self.facet_year()]
-        return values
-
-    def facet_year(self):
-        return None
-
-    def search_json(self, request=None):
-        data = super().search_json(request)
-        parent = self.facet_parent
-        region = getattr(parent, "region", None)
-        data["region"] = {"code": region.code, "name": region.name} if region else None
-        themes = parent.themes.all() if parent is not None and hasattr(parent, "themes") else []
-        data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in themes]
-        data["parent"] = {"title": parent.title, "url": parent.get_url(request)} if parent else None
-        return data
-
-
-__all__ = ["FromParentFacets", "NetworkFiche", "NetworkIndexPage", "NetworkPage", "NetworkScope"]
+__all__ = ["NetworkFiche", "NetworkIndexPage", "NetworkPage", "NetworkScope"]

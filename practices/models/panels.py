@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from . import completeness
+
 
 class CompletenessPanel(Panel):
     """Shows editors, at the top of the form, how complete the fiche is and what publishing still needs."""
@@ -11,8 +13,6 @@ class CompletenessPanel(Panel):
         template_name = "practices/admin/completeness_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from . import completeness
-
             context = super().get_context_data(parent_context)
             page = self.instance
             # After a refused submission, what the editor just sent, as the form's own error judged it;

@@ -109,15 +109,25 @@ class MembershipRole(models.TextChoices):
 ROLE_ORDER = [role for role, _label in MembershipRole.choices]
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active(self, on=None):
-        """Memberships open on a date (today by default)."""
-        on = on or timezone.localdate()
-        return self.filter(joined_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+MANAGE_ALL = "practices.manage_all_memberships"
 
-    def current(self):
-        """Memberships with no departure recorded, whatever their start date."""
-        return self.filter(left_on__isnull=True)
+
+def manages_all_networks(user):
+    """Administrators of every network's memberships: superusers and holders of MANAGE_ALL."""
+    return bool(user and user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL)))
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Memberships open on a date (today by default): arrived by then, and not left yet."""
+        on = on or timezone.localdate()
+        return self.filter(joined_on__lte=on).not_left(on)
+
+    def not_left(self, on=None):
+        """Periods with no departure on or before `on` (today by default), arrivals to come included:
+        the members an animator works with."""
+        on = on or timezone.localdate()
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
 
 
 class Membership(models.Model):

@@ -11,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePage
+from portal.models import BasePage
+from search.contract import SearchablePage
 
-from .network import TEXT_FEATURES, FromParentFacets
+from .inherited import TEXT_FEATURES, FromParentFacets
 from .people import Membership
 
 
@@ -38,7 +39,7 @@ class WorkstreamForm(WagtailAdminPageForm):
         if network is None or formset is None:
             return cleaned_data
         formset.is_valid()  # the page form is cleaned before its formsets: see CuratedCollectionForm
-        members = set(Membership.objects.filter(network_id=network.pk).active().values_list("person_id", flat=True))
+        members = set(Membership.objects.filter(network_id=network.pk).current().values_list("person_id", flat=True))
         for form in formset.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
@@ -52,7 +53,7 @@ class WorkstreamForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class WorkstreamPage(FromParentFacets, BasePage):
+class WorkstreamPage(FromParentFacets, SearchablePage, BasePage):
     stakes = RichTextField(_("enjeux"), blank=True, features=TEXT_FEATURES)
     status = models.CharField(_("état"), max_length=12, choices=WorkstreamStatus.choices, default=WorkstreamStatus.ACTIVE)
     how_to_join = RichTextField(
@@ -64,6 +65,7 @@ class WorkstreamPage(FromParentFacets, BasePage):
 
     base_form_class = WorkstreamForm
     search_type = "chantier"
+    search_type_label = _("Chantier")
     parent_page_types = ["practices.NetworkPage"]
     subpage_types = []
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home import roles
+from portal import roles
 from tests.factories import PASSWORD, make_fiche, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

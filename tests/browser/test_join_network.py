@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from home import roles
+from portal import roles
 from practices.models import JoinRequest
 from tests.factories import PASSWORD, make_user
 from tests.network_factories import make_animator, make_network

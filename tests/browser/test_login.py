@@ -2,7 +2,7 @@
 
 import pytest
 
-from home import roles
+from portal import roles
 from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -1,0 +1,53 @@
+"""Login, logout and password management on the portal's own French pages.
+
+Django marks the login and password-reset views @login_not_required; they are the only pages an
+anonymous visitor may see, with /healthz.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import forms
+from .models import PortalSettings
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with the portal's name (a site setting) in the e-mail it sends."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {"portal_name": PortalSettings.for_request(self.request).portal_name}
+        return super().form_valid(form)
+
+
+urlpatterns = [
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(authentication_form=forms.LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "mot-de-passe/oublie/",
+        PasswordResetView.as_view(
+            form_class=forms.PasswordResetForm,
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path("mot-de-passe/oublie/envoye/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path("mot-de-passe/nouveau/fait/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "mot-de-passe/modifier/",
+        auth_views.PasswordChangeView.as_view(
+            form_class=forms.PasswordChangeForm, success_url=reverse_lazy("password_change_done")
+        ),
+        name="password_change",
+    ),
+    path("mot-de-passe/modifie/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+]

@@ -1,0 +1,205 @@
+"""The site-wide content version, and what is cached against it.
+
+Why: readers vastly outnumber editors on this intranet, and nearly everything a page shows changes only
+when an editor publishes. Rather than invalidating each cached piece where it is used (and forgetting
+one), every cached piece of content is keyed on one token, the *content version*, and every write that
+may change what a page shows replaces the token. Entries keyed on an old token are never read again;
+the cache lets them expire (`FRAGMENT_TIMEOUT`) or evicts them.
+
+The token is random, never a counter: a lost token (a Redis eviction, a new table row) makes a new one,
+which is only a cache-wide miss, never a stale hit. It is read once per request (memoised on the
+request) so that one page is rendered against one version from start to end. It lives in the cache
+when every process shares it (Redis), in the database otherwise (`versions_in_database`).
+
+What replaces it (`connect` below, plus `connect_model` calls in other apps' `ready()`):
+
+- pages: `page_published`, `page_unpublished`, `page_slug_changed`, `post_page_move`, and `post_save` /
+  `post_delete` of any page (imports, scheduled publishing, a live page saved in code…);
+- view restrictions: `PageViewRestriction` saved or deleted, and its groups changed;
+- images and documents saved or deleted (their titles, files and renditions are shown), taggit tags;
+- sites, the portal settings (`home.PortalSettings`);
+- from `practices.signals`: the taxonomies (themes, regions, departments, service types, actor
+  categories), people, memberships and join requests (network pages and the home page show members);
+- `search.facets.rebuild_all` and `update_index` (bulk imports write rows without signals);
+- and the calendar: every key also holds today's date, because a few things shown depend on it
+  (a membership that ends today, "depuis 2024" on a fiche).
+
+A write that bypasses Django's signals (raw SQL, `QuerySet.update` on pages) must call
+`bump_content_version()` itself.
+
+Permissions have a version of their own (`portal.access`), so that a change of groups does not empty the
+content cache, nor a publication the users' rights.
+"""
+
+import contextvars
+import hashlib
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+
+CONTENT_VERSION_KEY = "portal:content-version"
+# Long enough to be worth it, short enough that entries of old versions do not pile up in Redis.
+FRAGMENT_TIMEOUT = 60 * 60 * 24
+
+_local_bumps = 0  # so that a request of this process sees a bump it made itself
+# The request being served (PortalCacheMiddleware): lets code that has no request at hand (Wagtail
+# asking a page for its view restrictions) read the versions memoised on it.
+_current_request = contextvars.ContextVar("portal_current_request", default=None)
+
+
+def versions_in_database():
+    """Whether the tokens live in the database rather than in the cache.
+
+    A local-memory cache is each process's own: a publication in one gunicorn worker, or in the cron
+    job that publishes scheduled pages, would never reach the others. The tokens then live in a small
+    table (portal.models.CacheVersion), read once per request; the cached entries stay in each process's
+    memory, keyed on them. With a cache every process shares (Redis), the tokens live there.
+    `PORTAL_CACHE_VERSIONS` ("cache" or "database") overrides the choice.
+    """
+    choice = getattr(settings, "PORTAL_CACHE_VERSIONS", None)
+    if choice:
+        return choice == "database"
+    return isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+def _new_token():
+    return uuid.uuid4().hex[:16]
+
+
+def _token_model():
+    # By the registry rather than an import: portal.models imports this module (through access).
+    return apps.get_model("portal", "CacheVersion")
+
+
+def _database_tokens():
+    return dict(_token_model().objects.values_list("name", "token"))
+
+
+def _read_or_create(key):
+    if versions_in_database():
+        return _token_model().objects.get_or_create(name=key, defaults={"token": _new_token()})[0].token
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, _new_token(), None)
+        token = cache.get(key)
+    return token
+
+
+def _replace(key):
+    global _local_bumps
+    _local_bumps += 1
+    if versions_in_database():
+        _token_model().objects.update_or_create(name=key, defaults={"token": _new_token()})
+    else:
+        cache.set(key, _new_token(), None)
+
+
+def bump_version(key):
+    """Replace a version token now, and in the cache again once the current transaction commits.
+
+    In the database, the new token commits with the change itself. In the cache, a request that read
+    the new token before the commit could otherwise cache the old content under it, for good.
+    """
+    _replace(key)
+    if not versions_in_database() and transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _replace(key))
+
+
+def read_version(key, request=None):
+    """The current token of `key`, memoised on the request (the one being served if none is given)."""
+    if request is None:
+        request = _current_request.get()
+    if request is None:
+        return _read_or_create(key)
+    memo = request.__dict__.setdefault("_portal_versions", {})
+    if memo.get("_bumps") != _local_bumps:
+        memo.clear()
+        memo["_bumps"] = _local_bumps
+        if versions_in_database():
+            memo.update(_database_tokens())  # every token in one query
+    if key not in memo:
+        memo[key] = _read_or_create(key)
+    return memo[key]
+
+
+def serving(request):
+    """Make `request` the one versions are memoised on until `done(token)` (PortalCacheMiddleware)."""
+    return _current_request.set(request)
+
+
+def done(token):
+    _current_request.reset(token)
+
+
+def content_version(request=None):
+    return read_version(CONTENT_VERSION_KEY, request)
+
+
+def bump_content_version(*args, **kwargs):
+    """Signal receiver as well as plain function: whatever a page shows may have changed."""
+    bump_version(CONTENT_VERSION_KEY)
+
+
+def content_key(request, name, *vary):
+    """A cache key for `name`, valid for the current content version, today, and the given values."""
+    parts = [content_version(request), timezone.localdate().isoformat(), *vary]
+    digest = hashlib.md5("\x1f".join(str(part) for part in parts).encode(), usedforsecurity=False).hexdigest()
+    return f"portal:{name}:{digest}"
+
+
+def cached_content(request, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
+    """`build()`, computed once per content version (and day, and `vary`), then read from the cache.
+
+    A build that returns None is not cached: it is built again next time.
+    """
+    key = content_key(request, name, *vary)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, timeout)
+    return value
+
+
+# --- what replaces the content version -------------------------------------------------------------
+
+
+def connect_model(model, uid, m2m=()):
+    """Bump on every save and delete of `model` (and changes of its many-to-many fields `m2m`)."""
+    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"portal.version.save.{uid}", weak=False)
+    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"portal.version.delete.{uid}", weak=False)
+    for field_name in m2m:
+        through = getattr(model, field_name).through
+        m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"portal.version.m2m.{uid}.{field_name}", weak=False)
+
+
+def bump_after_publication(change):
+    """The last step of every publication (portal.publication): whatever a page shows may have changed."""
+    bump_content_version()
+
+
+def connect():
+    """Writes that change what pages show outside of a publication (portal.publication has those)."""
+    # Any page saved or deleted in code (imports, scheduled publishing, a live page saved by a script),
+    # as its specific class. Per page type: a receiver for every sender would stop Django from deleting
+    # any other rows in bulk.
+    for model in get_page_models():
+        if model is not Page:
+            connect_model(model, f"page.{model._meta.label_lower}")
+    connect_model(PageViewRestriction, "restriction", m2m=("groups",))
+    connect_model(get_image_model(), "image")
+    connect_model(get_document_model(), "document")
+    connect_model(Tag, "tag")
+    connect_model(Site, "site")
+    connect_model(apps.get_model("portal", "PortalSettings"), "settings")

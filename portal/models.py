@@ -1,0 +1,142 @@
+"""What every page of the portal shares, and the portal's own settings.
+
+`BasePage` holds what every page has in common (a chapô, a listing image, breadcrumbs, routing and
+view restrictions read from the cache), so that the domain's page types stay thin. What a page gives
+the search is a separate contract (search.contract.SearchablePage), which the portal knows nothing of.
+"""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from . import serving
+from .access import VisiblePageQuerySet
+
+
+class BasePage(serving.CachedServingMixin, Page):
+    intro = models.TextField(
+        _("chapô"),
+        blank=True,
+        help_text=_("Deux ou trois phrases qui résument la page ; reprises dans les listes et la recherche."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de liste"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Illustration des cartes qui mènent à cette page."),
+    )
+
+    # `Page.objects.visible_to(request)`: the live pages this reader may see (portal.access).
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # Foreign keys a page type's template always reads: fetched with the page when routing finds it.
+    serve_select_related = ()
+
+    class Meta:
+        abstract = True
+
+    def _routed_ancestors(self):
+        """The ancestors below the home page that routing went through (treebeard's cached parents),
+        nearest last; None when one of them is unknown."""
+        ancestors, page = [], self
+        while page.depth > 3:
+            page = page.__dict__.get("_cached_parent_obj")
+            if page is None:
+                return None
+            ancestors.append(page)
+        return ancestors[::-1]
+
+    def breadcrumb_data(self, request=None):
+        """The DSFR breadcrumb of this page: the home page is the breadcrumb's own root link."""
+        ancestors = self._routed_ancestors()
+        if ancestors is None:
+            ancestors = self.get_ancestors().filter(depth__gt=2).only("id", "title", "url_path", "path", "depth")
+        return {
+            "links": [{"url": page.get_url(request), "title": page.title} for page in ancestors],
+            "current": self.title,
+        }
+
+
+class AccessibilityStatus(models.TextChoices):
+    NOT = "non", _("non conforme")
+    PARTIAL = "partiellement", _("partiellement conforme")
+    FULL = "totalement", _("totalement conforme")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    portal_name = models.CharField(_("nom du portail"), max_length=80, default="Réseaux de pratiques")
+    tagline = models.CharField(
+        _("devise"),
+        max_length=160,
+        blank=True,
+        default="Retours d'expérience des réseaux de l'administration",
+    )
+    contact_email = models.EmailField(
+        _("adresse de contact"),
+        blank=True,
+        help_text=_("Affichée en pied de page ; reçoit les questions des lecteurs."),
+    )
+    accessibility_status = models.CharField(
+        _("conformité RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NOT,
+        help_text=_("État de conformité affiché en pied de page, tel qu'établi par le dernier audit."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # The footer of every page links to the accessibility statement: fetched with the settings.
+    select_related = ["accessibility_page"]
+
+    panels = [
+        MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("tagline"), FieldPanel("contact_email")], _("Portail")),
+        MultiFieldPanel([FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], _("Accessibilité")),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du portail")
+
+    @classmethod
+    def for_request(cls, request):
+        """Read on every page (header, footer, title): from the cache rather than by a query."""
+        return serving.site_settings(cls, request)
+
+    @cached_property
+    def accessibility_label(self):
+        return _("Accessibilité : %(status)s") % {"status": self.get_accessibility_status_display()}
+
+
+class CacheVersion(models.Model):
+    """A version token of portal.cache, kept here when the cache is each process's own (local memory).
+
+    One row per token ("portal:content-version", "portal:permissions-version"): replaced in the same
+    transaction as the change it follows, read once per request by every process.
+    """
+
+    name = models.CharField(_("nom"), max_length=60, primary_key=True)
+    token = models.CharField(_("jeton"), max_length=32)
+
+    class Meta:
+        verbose_name = _("version du cache")
+        verbose_name_plural = _("versions du cache")
+
+    def __str__(self):
+        return f"{self.name} = {self.token}"

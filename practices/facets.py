@@ -1,0 +1,72 @@
+"""What the practices domain gives the search: its page types and the facets readers filter them by.
+
+Registered with the search in PracticesConfig.ready(); search.facets keeps the registry, the search
+service and forms read it. The order here is the order of the filters on every listing.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.facets import Facet, register_facets, register_page_types
+
+from .models import (
+    ActorCategory,
+    CuratedCollectionPage,
+    LivrablePage,
+    NetworkPage,
+    PracticeSheetPage,
+    Region,
+    ServiceType,
+    Theme,
+    WorkstreamPage,
+)
+
+
+def region_choices():
+    return {r.code: (r.code, r.name) for r in Region.objects.all()}
+
+
+def theme_choices():
+    return {t.slug: (str(t.pk), t.name) for t in Theme.objects.all()}
+
+
+def service_choices():
+    return {s.slug: (s.slug, s.name) for s in ServiceType.objects.all()}
+
+
+def actor_choices():
+    return {a.slug: (a.slug, a.name) for a in ActorCategory.objects.all()}
+
+
+FACETS = (
+    Facet(
+        "region",
+        _("Région"),
+        choices=region_choices,
+        unknown_message=_("Région inconnue : %(value)s. Utilisez le code INSEE de la région (par exemple 53 pour la Bretagne)."),
+    ),
+    Facet("theme", _("Thème"), choices=theme_choices, unknown_message=_("Thème inconnu : %(value)s."), by_count=True),
+    Facet("service", _("Type de structure"), choices=service_choices, unknown_message=_("Type de structure inconnu : %(value)s.")),
+    # The years a practice ran (portal.dates.active_years); a livrable's year of completion or due date.
+    Facet(
+        "annee",
+        _("Année"),
+        kind="years",
+        unknown_message=_("Année invalide : %(value)s. Indiquez une année sur quatre chiffres, entre 1990 et 2100."),
+    ),
+    Facet(
+        "acteur",
+        _("Acteurs impliqués"),
+        choices=actor_choices,
+        unknown_message=_("Catégorie d'acteurs inconnue : %(value)s."),
+        by_count=True,
+    ),
+    Facet("tag", _("Mot-clé"), kind="tags", unknown_message=_("Mot-clé inconnu : %(value)s."), limit=20, by_count=True),
+)
+
+# In the order of the "type" facet.
+PAGE_TYPES = (PracticeSheetPage, NetworkPage, LivrablePage, WorkstreamPage, CuratedCollectionPage)
+
+
+def register():
+    register_page_types(*PAGE_TYPES)
+    register_facets(*FACETS)

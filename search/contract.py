@@ -1,0 +1,125 @@
+"""What a page type gives the search: the `SearchablePage` contract.
+
+The search service lists, filters and counts pages of several types together (fiches, networks,
+livrables, chantiers, sélections…) without knowing any of them. A page type takes part by inheriting
+`SearchablePage` (before its base page) and filling in what is marked below; the service then asks the
+class, never `hasattr`:
+
+- `search_type` and `search_type_label`: the value of the "type" facet ("fiche") and its label;
+- `facet_values()`: {facet param: [stored values]} (regions, theme ids, years…), copied into the facet
+  table at publication (search.facets), and `facet_prefetch`, what computing them reads;
+- `facets_from_parent`: True when the page is found by its parent's facets (a livrable by its
+  network's region), so that publishing the parent refreshes it;
+- `search_result_queryset(queryset)`: what a result card shows, loaded in a fixed number of queries;
+- `search_json(request)`: what the search's JSON says of one result;
+- `suggestion_tags_through` / `suggestion_structure_field`: the tags and the carrying structure the
+  header's suggestions offer, shared by every page of the type that uses them (search.suggest).
+
+Two index fields come with the contract: the page's text normalised for French (`french_search_text`,
+see search.french) and its facet values as keywords (`search_facets`, which Elasticsearch filters and
+counts on). They are added by `get_search_fields`, so a page type declares only its own search fields.
+
+The page types register with the search (search.facets.register_page_types) in their app's ready():
+the order they are registered in is the order of the "type" facet.
+"""
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils.html import strip_tags
+from wagtail.search import index
+
+from . import french
+
+FRENCH_TEXT_FIELD = "french_search_text"
+FACETS_FIELD = "search_facets"
+
+
+class SearchablePage(models.Model):
+    search_type: ClassVar[str] = ""
+    search_type_label: ClassVar[str] = ""
+    facet_prefetch: ClassVar[tuple] = ()
+    facets_from_parent: ClassVar[bool] = False
+    suggestion_tags_through: ClassVar[type[models.Model] | None] = None  # a taggit through model
+    suggestion_structure_field: ClassVar[str | None] = None
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        fields = super().get_search_fields()
+        return [*fields, index.SearchField(FRENCH_TEXT_FIELD), index.FilterField(FACETS_FIELD)]
+
+    # --- to fill in ------------------------------------------------------------------------------
+
+    def facet_values(self):
+        """{facet param: [stored values]}; the "type" facet is added by the search itself."""
+        raise NotImplementedError(f"{type(self).__name__} must say what the search filters it by.")
+
+    @classmethod
+    def search_result_queryset(cls, queryset):
+        return queryset
+
+    def search_json(self, request=None):
+        """What the search's JSON says of this page; page types add their own facts."""
+        return {
+            "title": self.title,
+            "url": self.get_url(request),
+            "type": self.search_type,
+            "type_label": str(self.search_type_label),
+            "region": None,
+            "themes": [],
+            "summary": self.intro,
+        }
+
+    # --- index fields ----------------------------------------------------------------------------
+
+    def french_search_text(self):
+        """Every searchable text of the page, normalised for French (see search.french for why).
+
+        Indexed next to the original text so that every backend, even SQLite's which has no stemming,
+        matches "réseaux" with "reseau" and "coopérer" with "coopération".
+        """
+        return french.normalize(" ".join(_searchable_texts(self, self.get_search_fields())))
+
+    def search_facets(self):
+        """The page's facet values as "facet:value" keywords, for Elasticsearch to filter and count.
+
+        Defined once, on this class, so that it is one column shared by every page type in the index,
+        and a single terms aggregation counts regions across fiches, networks and livrables. The
+        database backends read the same values from search.models.PageFacet instead.
+        """
+        if not self.live:
+            return []
+        return [f"{facet}:{value}" for facet, value in facet_pairs(self)]
+
+
+def facet_pairs(page):
+    """(facet, value) pairs of a live searchable page, "type" first, each value once, empty ones left out."""
+    values = {"type": [page.search_type], **page.facet_values()}
+    return [
+        (facet, str(value))
+        for facet, facet_values in values.items()
+        for value in dict.fromkeys(facet_values)
+        if value not in (None, "")
+    ]
+
+
+def _searchable_texts(obj, search_fields):
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            items = related.all() if hasattr(related, "all") else [related]  # a manager, or one object
+            for item in items:
+                yield from _searchable_texts(item, field.fields)
+        elif isinstance(field, index.SearchField) and field.field_name != FRENCH_TEXT_FIELD:
+            value = field.get_value(obj)
+            if hasattr(value, "get_searchable_content"):
+                value = " ".join(value.get_searchable_content())
+            elif value is not None and not isinstance(value, str):
+                value = " ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
+            if value:
+                yield strip_tags(value)

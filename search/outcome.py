@@ -1,0 +1,45 @@
+"""What a search is asked and what it answers, whatever the engine (database or Elasticsearch)."""
+
+from dataclasses import dataclass, field
+
+SORT_RELEVANCE = "pertinence"
+SORT_RECENT = "recent"
+
+
+@dataclass
+class Criteria:
+    """What the reader asked for, already validated (see search.forms.SearchForm)."""
+
+    q: str = ""
+    # facet param -> values as stored in PageFacet (region codes, theme ids…)
+    filters: dict = field(default_factory=dict)
+    sort: str = SORT_RELEVANCE
+    page: int = 1
+
+    def active(self):
+        return {param: values for param, values in self.filters.items() if values}
+
+
+@dataclass
+class FacetCount:
+    value: str  # as in URLs
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    param: str
+    label: str
+    values: list
+
+
+@dataclass
+class Outcome:
+    page: object  # django.core.paginator.Page of specific Wagtail pages
+    total: int
+    facets: list
+    scores: dict = field(default_factory=dict)
+    # when nothing matches: {active param, or "q" for the words: how many results without it}
+    relaxations: dict = field(default_factory=dict)
