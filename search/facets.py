@@ -83,11 +83,12 @@ def content_type_ids(types=None):
     return [ct.pk for ct in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
 
 
-def choices():
+def choices(request=None):
     """{param: {url value: (stored value, label)}} for the facets whose values are reference data.
 
-    Read once per content version (portal.cache), which an editor adding a theme replaces. Years and
-    tags are open-ended and resolved per request instead.
+    Read once per content version (portal.cache), which an editor adding a theme replaces; the version
+    is memoised on `request` (the request being served when None). Years and tags are open-ended and
+    resolved per request instead.
     """
 
     def build():
@@ -97,7 +98,7 @@ def choices():
                 result[facet.param] = facet.choices()
         return result
 
-    return cached_content(None, "facet-choices", build)
+    return cached_content(request, "facet-choices", build)
 
 
 # --- keeping PageFacet in step with publication (portal.publication's "facets" step) ------------------

@@ -261,7 +261,7 @@ class SearchService:
                 values.append(FacetCount(tag.slug, tag.name, counts.get(stored, 0), stored in selected))
             values.sort(key=lambda v: (-v.count, v.label.lower()))
         else:
-            for url_value, (stored, label) in facets.choices()[facet.param].items():
+            for url_value, (stored, label) in facets.choices(self.request)[facet.param].items():
                 if stored in counts or stored in selected:
                     if facet.param == "type" and stored not in self.types:
                         continue
