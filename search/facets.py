@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from portal.cache import bump_content_version, cached_content
+from portal.cache import FRAGMENT_TIMEOUT, bump_content_version, bump_version, read_version
 
 from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
@@ -34,7 +36,13 @@ class Facet:
     limit: int | None = None
     # values listed by count, the largest first, rather than in the order of `choices`
     by_count: bool = False
+    # the models `choices` reads: saving or deleting one of them renews the choices
+    source_models: tuple = ()
 
+
+# The version the choices are cached on: their own, so that a publication does not make every search
+# read the reference lists again (the content version changes far more often than the lists do).
+CHOICES_VERSION_KEY = "search:facet-choices-version"
 
 TYPE = Facet("type", _("Type de contenu"), unknown_message=_("Type de contenu inconnu : %(value)s."))
 
@@ -48,6 +56,14 @@ def register_facets(*facets):
         if facet.param in by_param():
             raise ValueError(f"Facet {facet.param!r} is registered twice.")
         _facets.append(facet)
+        for model in facet.source_models:
+            uid = f"search.choices.{model._meta.label_lower}"
+            post_save.connect(_renew_choices, sender=model, dispatch_uid=f"{uid}.save", weak=False)
+            post_delete.connect(_renew_choices, sender=model, dispatch_uid=f"{uid}.delete", weak=False)
+
+
+def _renew_choices(**kwargs):
+    bump_version(CHOICES_VERSION_KEY)
 
 
 def register_page_types(*models):
@@ -86,8 +102,8 @@ def content_type_ids(types=None):
 def choices(request=None):
     """{param: {url value: (stored value, label)}} for the facets whose values are reference data.
 
-    Read once per content version (portal.cache), which an editor adding a theme replaces; the version
-    is memoised on `request` (the request being served when None). Years and tags are open-ended and
+    Read once per version of the lists (CHOICES_VERSION_KEY, memoised on `request`, the request being
+    served when None), which an editor adding a theme replaces. Years and tags are open-ended and
     resolved per request instead.
     """
 
@@ -98,7 +114,12 @@ def choices(request=None):
                 result[facet.param] = facet.choices()
         return result
 
-    return cached_content(request, "facet-choices", build)
+    key = f"search:facet-choices:{read_version(CHOICES_VERSION_KEY, request)}"
+    result = cache.get(key)
+    if result is None:
+        result = build()
+        cache.set(key, result, FRAGMENT_TIMEOUT)
+    return result
 
 
 # --- keeping PageFacet in step with publication (portal.publication's "facets" step) ------------------
