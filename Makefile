@@ -40,12 +40,18 @@ run: demo
 	@echo "Portail : http://$(HOST):$(PORT)/   (administration : http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# On every core (pytest-xdist): each worker creates its own test database (test_<name>_gw0, _gw1…, or an
+# in-memory SQLite one) from the migrations, every run. No --reuse-db: on SQLite there is nothing to
+# reuse, and on PostgreSQL it would keep the schema of an earlier run when a migration changes.
+# One file, one process: make test PYTEST_WORKERS=0 PYTEST_ARGS=tests/test_fiches.py
+PYTEST_WORKERS ?= auto
 test: install-dev
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium); .ci/run installs it.
+# One process: a handful of tests, each with its own live server and browser page.
 test-browser: install-dev
-	$(VENV)/bin/pytest -m browser tests/browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -p no:xdist -m browser tests/browser $(PYTEST_ARGS)
 
 check: install-dev
 	$(PY) manage.py makemigrations --check --dry-run

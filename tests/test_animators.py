@@ -7,39 +7,60 @@ another network —, a contributor, a reader, an administrator) against the acti
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from portal import roles
 from practices.animators import animated_networks, can_manage_network
-from practices.models import JoinRequest, LivrablePage, Membership, Person
+from practices.models import JoinRequest, LivrablePage, Membership, NetworkPage, Person
 
-from .factories import make_user
-from .network_factories import make_animator, make_livrable, make_membership, make_network, make_person
+from .factories import make_animator, make_livrable, make_membership, make_network, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED, REFUSED = "allowed", "refused"
 
 
+@pytest.fixture(scope="module")
+def world_ids(built_once):
+    """Two networks, an animator for each, a member and a pending join request in A; built once for the
+    module, since every test starts from them."""
+    with built_once():
+        network_a = make_network("Réseau A", slug="reseau-a")
+        network_b = make_network("Réseau B", slug="reseau-b")
+        actors = {
+            "animator_a": make_user(roles.ANIMATORS, username="anim-a"),
+            "animator_b": make_user(roles.ANIMATORS, username="anim-b"),
+            "contributor": make_user(roles.CONTRIBUTORS, username="contrib"),
+            "reader": make_user(roles.READERS, username="lecteur"),
+            "administrator": make_user(roles.ADMINISTRATORS, username="admin"),
+        }
+        make_animator(network_a, actors["animator_a"])
+        make_animator(network_b, actors["animator_b"])
+        member = make_membership(network_a, make_person("Marie", "Quéméner"), joined_on=date(2018, 1, 15))
+        join_request = JoinRequest.objects.create(network=network_a, user=make_user(roles.READERS, username="candidat"))
+        yield {
+            "a": network_a.pk,
+            "b": network_b.pk,
+            "actors": {name: user.pk for name, user in actors.items()},
+            "member": member.pk,
+            "join_request": join_request.pk,
+        }
+
+
 @pytest.fixture
-def world():
-    """Two networks, an animator for each, a member and a pending join request in A."""
-    network_a = make_network("Réseau A", slug="reseau-a")
-    network_b = make_network("Réseau B", slug="reseau-b")
-    actors = {
-        "animator_a": make_user(roles.ANIMATORS, username="anim-a"),
-        "animator_b": make_user(roles.ANIMATORS, username="anim-b"),
-        "contributor": make_user(roles.CONTRIBUTORS, username="contrib"),
-        "reader": make_user(roles.READERS, username="lecteur"),
-        "administrator": make_user(roles.ADMINISTRATORS, username="admin"),
+def world(world_ids):
+    """The world as fresh instances for each test (Wagtail caches permissions on user objects)."""
+    users = get_user_model().objects.in_bulk(world_ids["actors"].values())
+    return {
+        "a": NetworkPage.objects.get(pk=world_ids["a"]),
+        "b": NetworkPage.objects.get(pk=world_ids["b"]),
+        "actors": {name: users[pk] for name, pk in world_ids["actors"].items()},
+        "member": Membership.objects.get(pk=world_ids["member"]),
+        "join_request": JoinRequest.objects.get(pk=world_ids["join_request"]),
     }
-    make_animator(network_a, actors["animator_a"])
-    make_animator(network_b, actors["animator_b"])
-    member = make_membership(network_a, make_person("Marie", "Quéméner"), joined_on=date(2018, 1, 15))
-    join_request = JoinRequest.objects.create(network=network_a, user=make_user(roles.READERS, username="candidat"))
-    return {"a": network_a, "b": network_b, "actors": actors, "member": member, "join_request": join_request}
 
 
 def list_members(client, world):

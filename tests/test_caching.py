@@ -26,8 +26,7 @@ from portal.models import CacheVersion, PortalSettings
 from practices.models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
 from search import facets
 
-from .factories import make_fiche, make_user
-from .network_factories import make_membership, make_network, make_person
+from .factories import make_fiche, make_membership, make_network, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from practices.models import CuratedCollectionPage
 
-from .factories import make_fiche
-from .network_factories import collection_index, make_collection
+from .factories import collection_index, make_collection, make_fiche
 
 pytestmark = pytest.mark.django_db
 

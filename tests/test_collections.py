@@ -6,8 +6,15 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from practices.models import CuratedCollectionPage
 
-from .factories import make_fiche
-from .network_factories import collection_index, make_collection, make_person
+from .factories import (
+    collection_index,
+    make_collection,
+    make_fiche,
+    make_livrable,
+    make_membership,
+    make_network,
+    make_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +84,6 @@ def test_the_fiche_page_queries_do_not_grow_with_selections_and_livrables(reader
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from .network_factories import make_livrable
-
     fiche = make_fiche("Réseau breton")
     make_collection([fiche])
     make_livrable(fiche, status="realise")
@@ -113,8 +118,6 @@ def test_home_has_no_selection_block_without_live_selections(reader_client):
 
 def test_home_shows_networks_with_their_member_counts(reader_client):
     from datetime import date
-
-    from .network_factories import make_membership, make_network
 
     assert "Tous les réseaux" not in reader_client.get("/").content.decode()
     network = make_network("Réseau des managers de Bretagne")

@@ -17,8 +17,7 @@ from portal import roles
 from practices import join_requests
 from practices.models import JoinRequest, JoinRequestStatus, Membership, Person
 
-from .factories import make_user
-from .network_factories import make_animator, make_membership, make_network, make_person
+from .factories import make_animator, make_membership, make_network, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 

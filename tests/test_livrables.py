@@ -10,8 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from practices.models import LivrablePage
 from practices.models.livrable import progress_of
 
-from .factories import make_fiche
-from .network_factories import make_livrable, make_network
+from .factories import make_fiche, make_livrable, make_network
 from .test_network_pages import _other_includes  # noqa: F401  (the network page's borrowed includes)
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from practices.models import Membership, Person
 
-from .network_factories import make_animator, make_membership, make_network, make_person
+from .factories import make_animator, make_membership, make_network, make_person
 
 pytestmark = pytest.mark.django_db
 

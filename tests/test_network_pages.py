@@ -28,15 +28,16 @@ from practices.models import (
     WorkstreamPage,
 )
 
-from .factories import make_fiche, make_user
-from .network_factories import (
+from .factories import (
     collection_index,
     make_animator,
     make_collection,
+    make_fiche,
     make_livrable,
     make_membership,
     make_network,
     make_person,
+    make_user,
     make_workstream,
     network_index,
 )

@@ -10,7 +10,7 @@ minute; each test still runs in its own savepoint on top of it.
 """
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from search import fulltext
 
@@ -18,11 +18,10 @@ from .french_queries import LIVE, QUERIES, load_corpus, result_slugs
 
 
 @pytest.fixture(scope="module")
-def corpus(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+def corpus(built_once):
+    with built_once():
         load_corpus()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -14,10 +14,13 @@ pytestmark = pytest.mark.django_db
 PARAMS = ["q", "region", "theme", "service", "annee", "acteur", "tag", "type", "tri", "page", "format"]
 
 
-@pytest.fixture
-def corpus(db):
-    make_fiche("Réseau des managers bretons", tags=["coaching"])
-    make_fiche("Égalité professionnelle en Occitanie", region_id="76", themes=("egalite-professionnelle",))
+@pytest.fixture(scope="module")
+def corpus(built_once):
+    """Two fiches, built once for the module: every test of it searches them."""
+    with built_once():
+        make_fiche("Réseau des managers bretons", tags=["coaching"])
+        make_fiche("Égalité professionnelle en Occitanie", region_id="76", themes=("egalite-professionnelle",))
+        yield
 
 
 @pytest.mark.parametrize(
@@ -49,7 +52,7 @@ def test_hostile_input(reader_client, corpus, url, query, status):
         assert any(word in body for word in ("invalide", "inconnu", "inconnue", "trop longue"))
 
 
-def test_too_long_query_says_why_in_french(reader_client):
+def test_too_long_query_says_why_in_french(reader_client, corpus):
     response = reader_client.get("/recherche/", {"q": "x" * 10_000})
     assert "La recherche est trop longue : 200 caractères au plus." in response.content.decode()
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 from practices.animators import can_manage_network
 from practices.models import Membership
 
-from .factories import make_user
-from .network_factories import make_animator, make_network
+from .factories import make_animator, make_network, make_user
 
 pytestmark = pytest.mark.django_db
 

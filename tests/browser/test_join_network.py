@@ -5,8 +5,7 @@ from django.core import mail
 
 from portal import roles
 from practices.models import JoinRequest
-from tests.factories import PASSWORD, make_user
-from tests.network_factories import make_animator, make_network
+from tests.factories import PASSWORD, make_animator, make_network, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
