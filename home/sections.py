@@ -19,19 +19,26 @@ from practices.models import (
 )
 
 
+def _section(template, title, items, index_model, more_label):
+    """A block of the home page, or None when it has nothing to show; "more" leads to the live index."""
+    if not items:
+        return None
+    index = index_model.objects.live().first()
+    return {
+        "template": template,
+        "title": title,
+        "items": items,
+        "more_url": index.url if index else None,
+        "more_label": more_label,
+    }
+
+
 def latest_fiches(request, home_page):
     fiches = PracticeSheetPage.search_result_queryset(PracticeSheetPage.objects.live().visible_to(request))
     fiches = list(fiches.order_by("-first_published_at", "-pk")[:4])
-    if not fiches:
-        return None
-    index = PracticeIndexPage.objects.live().first()
-    return {
-        "template": "practices/includes/home_latest_fiches.html",
-        "title": _("Dernières fiches publiées"),
-        "items": fiches,
-        "more_url": index.url if index else None,
-        "more_label": _("Toutes les fiches"),
-    }
+    return _section(
+        "practices/includes/home_latest_fiches.html", _("Dernières fiches publiées"), fiches, PracticeIndexPage, _("Toutes les fiches")
+    )
 
 
 def networks(request, home_page):
@@ -42,17 +49,7 @@ def networks(request, home_page):
         .annotate(member_count=Count("memberships", filter=current, distinct=True))
         .order_by("-last_published_at", "-pk")
     )
-    items = list(queryset[:3])
-    if not items:
-        return None
-    index = NetworkIndexPage.objects.live().first()
-    return {
-        "template": "practices/includes/home_networks.html",
-        "title": _("Réseaux"),
-        "items": items,
-        "more_url": index.url if index else None,
-        "more_label": _("Tous les réseaux"),
-    }
+    return _section("practices/includes/home_networks.html", _("Réseaux"), list(queryset[:3]), NetworkIndexPage, _("Tous les réseaux"))
 
 
 def featured_collections(request, home_page):
@@ -62,16 +59,9 @@ def featured_collections(request, home_page):
     items = list(live.filter(featured=True).order_by("-last_published_at", "-pk")[:3])
     if not items:
         items = list(live.order_by("-first_published_at", "-pk")[:3])
-    if not items:
-        return None
-    index = CollectionIndexPage.objects.live().first()
-    return {
-        "template": "practices/includes/home_collections.html",
-        "title": _("Sélections à la une"),
-        "items": items,
-        "more_url": index.url if index else None,
-        "more_label": _("Toutes les sélections"),
-    }
+    return _section(
+        "practices/includes/home_collections.html", _("Sélections à la une"), items, CollectionIndexPage, _("Toutes les sélections")
+    )
 
 
 SECTIONS = (latest_fiches, networks, featured_collections)

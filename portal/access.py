@@ -18,13 +18,12 @@ an editor sets a restriction or an administrator changes someone's groups.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import bump_version, cached_content, read_version
+from .cache import bump_version, cached_content, cached_on_version
 
 PERMISSIONS_VERSION_KEY = "portal:permissions-version"
 PROFILE_TIMEOUT = 60 * 60 * 12
@@ -140,12 +139,16 @@ def may_access_admin(request):
     if user is None or not user.is_authenticated:
         result = False
     else:
-        version = read_version(PERMISSIONS_VERSION_KEY, request)
-        key = f"portal:admin-access:{version}:{user.pk}:{int(user.is_superuser)}:{int(user.is_active)}"
-        result = cache.get(key)
-        if result is None:
-            result = user.has_perm(ADMIN_PERMISSION)
-            cache.set(key, result, PROFILE_TIMEOUT)
+        result = cached_on_version(
+            PERMISSIONS_VERSION_KEY,
+            request,
+            "admin-access",
+            lambda: user.has_perm(ADMIN_PERMISSION),
+            user.pk,
+            user.is_superuser,
+            user.is_active,
+            timeout=PROFILE_TIMEOUT,
+        )
     request._portal_may_access_admin = result
     return result
 

@@ -151,25 +151,37 @@ def bump_content_version(*args, **kwargs):
     bump_version(CONTENT_VERSION_KEY)
 
 
-def content_key(request, name, *vary):
-    """A cache key for `name`, valid for the current content version, today, and the given values."""
-    parts = [content_version(request), timezone.localdate().isoformat(), *vary]
+def versioned_key(version_key, request, name, *vary):
+    """A cache key for `name`, valid for the current token of `version_key` and the given values."""
+    parts = [read_version(version_key, request), *vary]
     digest = hashlib.md5("\x1f".join(str(part) for part in parts).encode(), usedforsecurity=False).hexdigest()
     return f"portal:{name}:{digest}"
 
 
-def cached_content(request, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
-    """`build()`, computed once per content version (and day, and `vary`), then read from the cache.
+def cached_on_version(version_key, request, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
+    """`build()`, computed once per token of `version_key` (and `vary`), then read from the cache.
 
     A build that returns None is not cached: it is built again next time.
     """
-    key = content_key(request, name, *vary)
+    key = versioned_key(version_key, request, name, *vary)
     value = cache.get(key)
     if value is None:
         value = build()
         if value is not None:
             cache.set(key, value, timeout)
     return value
+
+
+def content_key(request, name, *vary):
+    """A cache key for `name`, valid for the current content version, today, and the given values."""
+    return versioned_key(CONTENT_VERSION_KEY, request, name, timezone.localdate().isoformat(), *vary)
+
+
+def cached_content(request, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
+    """`build()`, computed once per content version (and day, and `vary`), then read from the cache."""
+    return cached_on_version(
+        CONTENT_VERSION_KEY, request, name, build, timezone.localdate().isoformat(), *vary, timeout=timeout
+    )
 
 
 # --- what replaces the content version -------------------------------------------------------------

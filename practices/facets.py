@@ -21,20 +21,19 @@ from .models import (
 )
 
 
-def region_choices():
-    return {r.code: (r.code, r.name) for r in Region.objects.all()}
+def choices_of(model, in_url, stored):
+    """() -> {value in URLs: (stored value, label)} for every row of a reference list."""
+
+    def choices():
+        return {str(getattr(row, in_url)): (str(getattr(row, stored)), row.name) for row in model.objects.all()}
+
+    return choices
 
 
-def theme_choices():
-    return {t.slug: (str(t.pk), t.name) for t in Theme.objects.all()}
-
-
-def service_choices():
-    return {s.slug: (s.slug, s.name) for s in ServiceType.objects.all()}
-
-
-def actor_choices():
-    return {a.slug: (a.slug, a.name) for a in ActorCategory.objects.all()}
+region_choices = choices_of(Region, "code", "code")
+theme_choices = choices_of(Theme, "slug", "pk")  # stored by id: renaming a theme never leaves the search stale
+service_choices = choices_of(ServiceType, "slug", "slug")
+actor_choices = choices_of(ActorCategory, "slug", "slug")
 
 
 FACETS = (

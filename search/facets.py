@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from portal.cache import FRAGMENT_TIMEOUT, bump_content_version, bump_version, read_version
+from portal.cache import bump_content_version, bump_version, cached_on_version
 
 from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
@@ -114,12 +113,7 @@ def choices(request=None):
                 result[facet.param] = facet.choices()
         return result
 
-    key = f"search:facet-choices:{read_version(CHOICES_VERSION_KEY, request)}"
-    result = cache.get(key)
-    if result is None:
-        result = build()
-        cache.set(key, result, FRAGMENT_TIMEOUT)
-    return result
+    return cached_on_version(CHOICES_VERSION_KEY, request, "facet-choices", build)
 
 
 # --- keeping PageFacet in step with publication (portal.publication's "facets" step) ------------------

@@ -248,8 +248,7 @@ def _tag_counts(tag_ids=None, exclude_page_id=None):
 
 
 def _structures_by_page(model, exclude_page_id=None):
-    pages = _live(model, exclude_page_id).annotate(s=Trim(model.suggestion_structure_field))
-    return pages
+    return _live(model, exclude_page_id).annotate(s=Trim(model.suggestion_structure_field))
 
 
 def _structure_counts(structures=None, exclude_page_id=None):
