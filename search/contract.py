@@ -13,7 +13,9 @@ class, never `hasattr`:
 - `search_result_queryset(queryset)`: what a result card shows, loaded in a fixed number of queries;
 - `search_json(request)`: what the search's JSON says of one result;
 - `suggestion_tags_through` / `suggestion_structure_field`: the tags and the carrying structure the
-  header's suggestions offer, shared by every page of the type that uses them (search.suggest).
+  header's suggestions offer, shared by every page of the type that uses them (search.suggest);
+- `search_weights`: the weight of each search field in the ranking, "A" (the title) to "D" (the rest);
+  a field left out weighs "C", as the body does (`search_texts`, search.documents).
 
 Two index fields come with the contract: the page's text normalised for French (`french_search_text`,
 see search.french) and its facet values as keywords (`search_facets`, which Elasticsearch filters and
@@ -34,6 +36,11 @@ from . import french
 FRENCH_TEXT_FIELD = "french_search_text"
 FACETS_FIELD = "search_facets"
 
+# The ranking's four weights, strongest first: the title ≫ the chapô, tags and carrying structure ≫ the
+# sections ≫ the rest (search.fulltext gives them the same ratios on every engine).
+WEIGHTS = ("A", "B", "C", "D")
+DEFAULT_WEIGHTS = {"title": "A", "intro": "B"}
+
 
 class SearchablePage(models.Model):
     search_type: ClassVar[str] = ""
@@ -42,6 +49,8 @@ class SearchablePage(models.Model):
     facets_from_parent: ClassVar[bool] = False
     suggestion_tags_through: ClassVar[type[models.Model] | None] = None  # a taggit through model
     suggestion_structure_field: ClassVar[str | None] = None
+    # {search field name (or related field name): "A" | "B" | "C" | "D"}, on top of DEFAULT_WEIGHTS
+    search_weights: ClassVar[dict] = {}
 
     class Meta:
         abstract = True
@@ -82,6 +91,15 @@ class SearchablePage(models.Model):
         matches "réseaux" with "reseau" and "coopérer" with "coopération".
         """
         return french.normalize(" ".join(_searchable_texts(self, self.get_search_fields())))
+
+    def search_texts(self):
+        """{weight: [texts]}: every searchable text of the page, by its weight in the ranking."""
+        weights = {**DEFAULT_WEIGHTS, **self.search_weights}
+        texts = {weight: [] for weight in WEIGHTS}
+        for field in self.get_search_fields():
+            if isinstance(field, index.RelatedFields | index.SearchField):
+                texts[weights.get(field.field_name, "C")].extend(_searchable_texts(self, [field]))
+        return texts
 
     def search_facets(self):
         """The page's facet values as "facet:value" keywords, for Elasticsearch to filter and count.

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.cache import bump_content_version, bump_version, cached_on_version
 
+from . import documents
 from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
 
@@ -161,6 +162,11 @@ def rebuild_all(batch_size=1000):
     return count
 
 
+def build_documents_after_migrate(**kwargs):
+    """A database whose pages predate the search documents (migration 0005) gets them after migrate."""
+    documents.build_if_empty(_page_types)
+
+
 # --- the search's steps of the publication pipeline (registered in search.apps) -----------------------
 
 
@@ -173,11 +179,15 @@ def facets_step(change):
 
 
 def index_step(change):
-    """Wagtail indexes a page on post_save, before modelcluster saves its tags and many-to-many
-    values: indexed again here, once everything is saved, so that a theme changed at publication is
-    searchable at once."""
+    """The page's search document (search.documents), and Wagtail's index (the admin's search, and
+    Elasticsearch): Wagtail indexes a page on post_save, before modelcluster saves its tags and
+    many-to-many values, so it is indexed again here, once everything is saved, so that a theme changed
+    at publication is searchable at once."""
     if change.placed and type(change.page) in _page_types:
         index.insert_or_update_object(change.page)
+        documents.sync_page(change.page)
+    elif change.removed:
+        documents.remove_page(change.page)
 
 
 def children_step(change):
@@ -188,3 +198,4 @@ def children_step(change):
         if isinstance(child, SearchablePage) and child.facets_from_parent:
             sync_page(child)
             index.insert_or_update_object(child)
+            documents.sync_page(child)

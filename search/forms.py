@@ -123,6 +123,8 @@ class SearchForm(DsfrForm):
         },
     )
 
+    exact = forms.BooleanField(label=_("Orthographe exacte"), required=False)
+
     format = forms.ChoiceField(
         required=False,
         choices=[("html", "HTML"), ("json", "JSON")],
@@ -135,7 +137,9 @@ class SearchForm(DsfrForm):
         self.facet_params = facet_params or list(by_param)
         for param in self.facet_params:
             facet = by_param[param]
-            self.fields[param] = SlugListField(label=facet.label, lookup=_lookup(facet), unknown_message=facet.unknown_message)
+            self.fields[param] = SlugListField(
+                label=facet.label, lookup=_lookup(facet), unknown_message=facet.unknown_message
+            )
 
     def criteria(self):
         """The validated criteria; on errors, the valid part of them (the page still shows something)."""
@@ -151,6 +155,7 @@ class SearchForm(DsfrForm):
             filters=filters,
             sort=data.get("tri") or (SORT_RELEVANCE if data.get("q") else SORT_RECENT),
             page=data.get("page") or 1,
+            exact=bool(data.get("exact")),
         )
 
     def link_query(self):

@@ -8,9 +8,14 @@ Steps: lower case; elisions dropped (l'agilité → agilité); accents removed a
 (œuvre → oeuvre, as PostgreSQL's unaccent and Elasticsearch's asciifolding do with the original text);
 common French stop words dropped; a final -ité/-ée given back its accent (the Snowball French stemmer
 recognises the accented suffixes only, so égalité and egalite must look the same to it); plural -s
-removed; Snowball stem; accents removed again. A term that comes out as a stop word is replaced by a
-longer form of its word, because PostgreSQL and Elasticsearch drop stop words from what they receive
-and SQLite does not (see `stem`).
+removed; Snowball stem; accents removed again; a few derivational suffixes that Snowball leaves
+(`DERIVATIONS`: managérial → manag like management, formateur → form like former). A term that comes
+out as a stop word is replaced by a longer form of its word, because PostgreSQL and Elasticsearch drop
+stop words from what they receive and SQLite does not (see `stem`).
+
+Compound words are written three ways (co-développement, codéveloppement, co développement): the
+index holds a hyphenated word both as its parts and joined (`index_terms`), and the query side
+(search.query) asks for either.
 """
 
 import re
@@ -22,6 +27,9 @@ import snowballstemmer
 _stemmer = snowballstemmer.stemmer("french")
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A word with its hyphens: "co-développement", "Côtes-d'Armor", "femmes-hommes".
+COMPOUND = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
 
 # Function words that carry no meaning in a search. Kept a superset of PostgreSQL's French stop
@@ -40,6 +48,25 @@ STOP_WORDS = frozenset(
     se sera serai seraient serais serait seras serez seriez serions serons seront ses si soi soient sois
     soit sommes son sont soyez soyons suis sur t ta te tes toi ton tu un une vos votre vous y
     """.split()
+)
+
+# Derivational and feminine endings Snowball's French stemmer keeps, replaced in its output so that the
+# words of one family meet: (ending, replacement, minimum length of what remains before it).
+# managérial/management, formateur/formation/former, pilotage/piloter, résultat/résulter,
+# communiquer/communication, régional/région, cheffe/chef, directrice/directeur, sportive/sportif,
+# inscription/inscrire. The first ending that applies is the only one.
+DERIVATIONS = (
+    ("erial", "", 4),
+    ("ateur", "", 4),
+    ("atric", "", 4),
+    ("ric", "eur", 4),
+    ("ipt", "ir", 4),
+    ("ff", "f", 3),
+    ("iv", "if", 4),
+    ("ag", "", 5),
+    ("at", "", 4),
+    ("iqu", "", 5),
+    ("al", "", 5),
 )
 
 _REACCENT = (("ites", "ités"), ("ite", "ité"), ("ees", "ées"), ("ee", "ée"))
@@ -76,8 +103,15 @@ def stem(word):
                 break
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    candidates = (strip_accents(_stemmer.stemWord(word)), strip_accents(word), typed)
+    candidates = (_derived(strip_accents(_stemmer.stemWord(word))), strip_accents(word), typed)
     return next(term for term in candidates if term not in STOP_WORDS)
+
+
+def _derived(term):
+    for ending, replacement, keep in DERIVATIONS:
+        if term.endswith(ending) and len(term) - len(ending) >= keep:
+            return term[: -len(ending)] + replacement
+    return term
 
 
 def words(text):
@@ -100,3 +134,40 @@ def terms(text):
 
 def normalize(text):
     return " ".join(terms(text))
+
+
+def compounds(text):
+    """The words of a text as typed, each a tuple of its parts: ("co", "développement") for
+    "co-développement", ("égalité",) for "égalité". Elided articles are dropped from each part."""
+    found = []
+    text = unicodedata.normalize("NFKC", text).casefold().translate(HYPHENS)
+    for token in COMPOUND.findall(text):
+        parts = []
+        for piece in token.split("-"):
+            piece = ELISION.sub("", piece.replace("’", "'"))
+            parts.extend(part for part in piece.split("'") if part)
+        if parts:
+            found.append(tuple(parts))
+    return found
+
+
+def joined(parts):
+    """The term of a compound written as one word: codéveloppement for co-développement."""
+    return stem("".join(parts))
+
+
+def index_terms(text):
+    """The terms a text is indexed under: `terms`, plus each hyphenated word joined, so that a text
+    saying "co-développement" is found by "codéveloppement" as well as by "co développement"."""
+    found = []
+    for parts in compounds(text):
+        found.extend(term for term in (stem(part) for part in parts) if term)
+        if len(parts) > 1:
+            term = joined(parts)
+            if term:
+                found.append(term)
+    return found
+
+
+def index_text(text):
+    return " ".join(index_terms(text))

@@ -1,110 +1,116 @@
-"""Full-text matching for the search service, whatever the database backend.
+"""Full-text matching and ranking on the database engines, over the portal's own search documents.
 
-The reader's words go through search.french exactly as the indexed text did (see BasePage.
-french_search_text), then to the backend as a plain AND query: no search-engine syntax ever reaches it.
-`matching_ids(q)` gives the matching live pages as a lazy subquery.
-`matched(pages, q)` matches once for everything a search shows; `ranked` and `by_relevance` order.
+What is matched: search.models.SearchDocument, whose four columns hold each page's text of one weight,
+normalised once by search.french; the engines index them without stemming them again (migration 0006:
+an FTS5 table on SQLite, a `simple` tsvector on PostgreSQL). What is asked: a search.query.Query,
+compiled into the engine's syntax from terms only.
+
+The relevance model, the same on both engines:
+
+1. the reader's words as a phrase in the title (several words, in the order typed);
+2. all the reader's words (clauses) in the title;
+3. the reader's words as a phrase elsewhere in the page (several words);
+4. the engine's weighted score, the weights in the same ratios (title 10, chapô/tags/structure 4,
+   sections 2, the rest 1): SQLite's FTS5 `bm25()` with column weights (which normalises by the
+   document's length, with its usual b = 0.75), PostgreSQL's `ts_rank_cd` with weights {1, 2, 4, 10}/10
+   and normalisation 1 (divided by 1 + the logarithm of the length);
+5. freshness, as a tie-breaker only: the most recently published first.
+
+1 to 3 are read from the normalised columns with plain string functions, so they are the same on both
+engines; they put a fiche titled with the reader's words first, whatever the length of its body, and
+the words as typed together before the same words scattered over the page.
+Everything is computed by the database, with a LIMIT: the cost follows the page asked, not the number
+of matches (the count and the facets are counted by the database too, see search.service).
 """
 
 from django.db import connection
-from django.db.models import Exists, IntegerField, OuterRef
-from django.db.models.functions import Cast
-from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
+from django.db.models.expressions import RawSQL
 from wagtail.search.query import PlainText
 
 from . import french
 
+# Weights by column: title (A), lead (B), body (C), other (D).
+WEIGHTS = {"title": 10.0, "lead": 4.0, "body": 2.0, "other": 1.0}
+DOCUMENTS = "search_searchdocument"
+FTS = "search_document_fts"
+
 
 def to_query(q):
-    """The backend query for a reader's text, or None when it has no meaningful word."""
+    """Wagtail's query for a reader's text (Elasticsearch, search.elastic), or None without a word."""
     terms = french.terms(q)
     return PlainText(" ".join(terms), operator="and") if terms else None
 
 
-def matching_ids(q):
-    query = to_query(q)
-    if query is None:
-        return None  # only stop words or punctuation: no full-text restriction
-    results = get_search_backend().search(query, Page.objects.live(), order_by_relevance=False)
-    return results.get_queryset().values("pk")
+def _engine():
+    return "postgresql" if connection.vendor == "postgresql" else "sqlite"
 
 
-def matched(pages, q):
-    """{page id: raw score or None} of the pages of `pages` that match `q` (None when q has no word).
+def matching(query):
+    """The ids of the pages whose document matches `query`, as a subquery for `pk__in`."""
+    if _engine() == "postgresql":
+        return RawSQL(f"SELECT page_id FROM {DOCUMENTS} WHERE vector @@ to_tsquery('simple', %s)", (query.tsquery(),))
+    return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", (query.fts5(),))
 
-    One match for the whole search: the service derives the results, their number and the sets the
-    facets are counted on from it, where matching the words again for each of them read the whole index
-    each time. SQLite scores in the same pass (bm25 costs next to nothing there); PostgreSQL's ts_rank
-    reads every matching document, so there only the results are ranked, by `ranked`.
+
+def _tiers(query, document):
+    """ORDER BY terms (and their params) for criteria 1 to 3 of the module's docstring."""
+    find = "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
+    title = f"(' ' || {document}.title || ' ')"
+    order, params = [], []
+    phrase = query.phrase()
+    if phrase:
+        order.append(f"(CASE WHEN {find.format(haystack=title)} THEN 1 ELSE 0 END) DESC")
+        params.append(phrase)
+    alternatives = []
+    for clause in query.clauses:
+        checks = []
+        for alternative in clause.alternatives:
+            if clause.phrase:
+                checks.append(find.format(haystack=title))
+                params.append(" " + " ".join(term.text for term in alternative) + " ")
+                continue
+            checks.append("(" + " AND ".join(find.format(haystack=title) for _term in alternative) + ")")
+            params.extend(f" {term.text}" + ("" if term.prefix else " ") for term in alternative)
+        alternatives.append("(" + " OR ".join(checks) + ")")
+    order.append("(CASE WHEN " + " AND ".join(alternatives) + " THEN 1 ELSE 0 END) DESC")
+    if phrase:
+        anywhere = " OR ".join(
+            find.format(haystack=f"(' ' || {document}.{column} || ' ')") for column in ("lead", "body", "other")
+        )
+        order.append(f"(CASE WHEN {anywhere} THEN 1 ELSE 0 END) DESC")
+        params.extend([phrase] * 3)
+    return ", ".join(order), params
+
+
+def ranked(query, candidates, offset, limit):
+    """[(page id, score)] of the candidates that match `query`, best first, `limit` from `offset`.
+
+    `candidates`: a queryset of the pages that may be listed (live, visible, filtered). The score is the
+    engine's weighted score, higher meaning closer (shown in the JSON).
     """
-    query = to_query(q)
-    if query is None:
-        return None
-    backend = get_search_backend()
-    if _is_sqlite_fts(backend):
-        return dict(_sqlite_scores(backend, pages, query))
-    results = backend.search(query, _plain(pages), order_by_relevance=False)
-    return dict.fromkeys(results.get_queryset().order_by().values_list("pk", flat=True))
-
-
-def ranked(pages, q):
-    """(pk, raw score) rows of `pages`, closest first, scored by the backend itself."""
-    results = get_search_backend().search(to_query(q), _plain(pages), order_by_relevance=True)
-    return results.annotate_score("_score").get_queryset().values_list("pk", "_score")
-
-
-def by_relevance(scored):
-    """(pk, raw score) pairs of scores already known, closest first; ties go to the highest id.
-
-    SQLite's bm25 is negative, lower meaning closer; PostgreSQL's ts_rank is positive, higher meaning
-    closer. `score_of` turns either into "higher is closer" for readers of the JSON.
-    """
-    sign = 1 if connection.vendor == "sqlite" else -1
-    return sorted(scored.items(), key=lambda item: (sign * item[1], -item[0]))
-
-
-def _plain(queryset):
-    """The same pages for the backend, which reads a queryset's filters and knows plain lookups only."""
-    return queryset.model.objects.filter(pk__in=queryset.values("pk"))
-
-
-def _is_sqlite_fts(backend):
-    return type(backend).__module__ == "modelsearch.backends.database.sqlite.sqlite"
-
-
-def _sqlite_scores(backend, pages, query):
-    """(page id, score) of the matching pages, read from the FTS index in one pass.
-
-    The backend's own ranking scores each candidate page with a correlated sub-select that runs the
-    MATCH again for that page: one frequent word over 10,000 fiches took tens of seconds. Here the index
-    is read once, from its side, and each match is checked against `pages` by its primary key; the MATCH
-    expression comes from the backend's own compiler, so that what matches does not change.
-
-    The score is the backend's own for a plain-text query: FTS5's bm25() once per indexed vector,
-    weighted by the vector's boost and summed, which is bm25() times the sum of the boosts.
-    """
-    # Imported here: modelsearch's SQLite modules look their models up when imported, which needs the
-    # app registry ready and an SQLite database.
-    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression
-    from modelsearch.backends.database.sqlite.query import normalize as sqlite_normalize
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-    compiler = backend.query_compiler_class(pages, query, order_by_relevance=True)
-    config = compiler.get_config(backend)
-    match = MatchExpression(compiler.FTS_TABLE_FIELDS, compiler.build_search_query(sqlite_normalize(query), config=config))
-    score = BM25() * sum(boost for _vector, boost in compiler.get_search_vectors())
-    return (
-        SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(index_entry__content_type__in=get_descendants_content_types_pks(pages.model))
-        .annotate(page_id=Cast("index_entry__object_id", IntegerField()))
-        .filter(Exists(pages.filter(pk=OuterRef("page_id"))))
-        .values_list("page_id", score)
-    )
-
-
-def score_of(raw):
-    if raw is None:
-        return None
-    return round(-raw if connection.vendor == "sqlite" else raw, 4)
+    candidates_sql, candidates_params = candidates.values("pk").query.sql_with_params()
+    if _engine() == "postgresql":
+        tiers, title_params = _tiers(query, "d")
+        d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
+        sql = f"""
+            SELECT d.page_id, ts_rank_cd('{{{d}, {c}, {b}, {a}}}', d.vector, q.query, 1) AS score
+            FROM {DOCUMENTS} d, to_tsquery('simple', %s) AS q(query)
+            WHERE d.vector @@ q.query AND d.page_id IN ({candidates_sql})
+            ORDER BY {tiers}, score DESC, d.published_at DESC NULLS LAST, d.page_id DESC
+            LIMIT %s OFFSET %s
+        """
+        params = (query.tsquery(), *candidates_params, *title_params, limit, offset)
+    else:
+        tiers, title_params = _tiers(query, "d")
+        weights = ", ".join(str(WEIGHTS[column]) for column in ("title", "lead", "body", "other"))
+        sql = f"""
+            SELECT f.rowid, -bm25({FTS}, {weights}) AS score
+            FROM {FTS} f JOIN {DOCUMENTS} d ON d.page_id = f.rowid
+            WHERE {FTS} MATCH %s AND f.rowid IN ({candidates_sql})
+            ORDER BY {tiers}, score DESC, d.published_at DESC, f.rowid DESC
+            LIMIT %s OFFSET %s
+        """
+        params = (query.fts5(), *candidates_params, *title_params, limit, offset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(pk, round(score, 4)) for pk, score in cursor.fetchall()]

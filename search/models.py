@@ -6,8 +6,11 @@ them together by region, theme, type… Each page type says which values it has 
 is one GROUP BY, the same way for every content type and on every database.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from . import french
 
 
 class PageFacet(models.Model):
@@ -71,3 +74,96 @@ class SearchSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.text}"
+
+
+class SearchDocument(models.Model):
+    """What the portal's search matches and ranks: one row per live searchable page (search.documents).
+
+    Each column holds the page's text of one weight, already normalised by search.french (terms
+    separated by single spaces), so that no engine stems it again: `title` (A), `lead` (B: chapô, tags,
+    carrying structure), `body` (C: the sections) and `other` (D: the rest, such as contacts, places and
+    attached documents). The engines index these columns, with weights in the same ratios everywhere
+    (search.fulltext): an SQLite FTS5 table kept in step by triggers, a PostgreSQL tsvector column
+    computed by the database; both are created by migration 0005, outside Django's models.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    title = models.TextField(_("titre"), blank=True)
+    lead = models.TextField(_("chapô, mots-clés, structure"), blank=True)
+    body = models.TextField(_("corps"), blank=True)
+    other = models.TextField(_("autres champs"), blank=True)
+    # The page's words as written (lower case), each once: what the vocabulary (SearchWord) counts.
+    words = models.TextField(_("mots"), blank=True)
+    published_at = models.DateTimeField(_("première publication"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document de recherche")
+        verbose_name_plural = _("documents de recherche")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """A word of the live pages, as written, with the term it is indexed under and how many pages use it.
+
+    The search completes the last word typed from here (search.vocabulary.completions) and corrects a
+    word with a typo to the nearest one (search.vocabulary.corrections), the same way on every database.
+    """
+
+    word = models.CharField(_("mot"), max_length=64, unique=True)
+    plain = models.CharField(_("mot sans accents"), max_length=64)
+    term = models.CharField(_("terme"), max_length=64, db_index=True)
+    length = models.PositiveSmallIntegerField(_("longueur"))
+    documents = models.PositiveIntegerField(_("pages"), default=0)
+
+    class Meta:
+        verbose_name = _("mot du vocabulaire")
+        verbose_name_plural = _("vocabulaire de la recherche")
+        indexes = [models.Index(fields=["plain", "length"], name="searchword_plain_length")]
+
+    def __str__(self):
+        return self.word
+
+
+class Synonym(models.Model):
+    """Expressions a search treats as one: an acronym and its expansion, or synonyms (search.synonyms).
+
+    Edited by administrators in the admin (Paramètres › Synonymes de recherche); applied to the reader's
+    words at query time, so a change applies at once, without reindexing.
+    """
+
+    expressions = models.TextField(
+        _("expressions équivalentes"),
+        help_text=_(
+            "Une expression par ligne, au moins deux : par exemple « DREAL » puis « direction régionale de "
+            "l'environnement, de l'aménagement et du logement ». Majuscules et accents sont indifférents."
+        ),
+    )
+    note = models.CharField(_("remarque"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+        ordering = ["expressions"]
+
+    def __str__(self):
+        return " = ".join(self.expression_list())
+
+    def expression_list(self):
+        return list(dict.fromkeys(line.strip() for line in self.expressions.splitlines() if line.strip()))
+
+    def clean(self):
+        expressions = self.expression_list()
+        empty = [expression for expression in expressions if not french.terms(expression)]
+        if empty:
+            raise ValidationError(
+                {
+                    "expressions": _("« %(expression)s » ne contient aucun mot cherchable (seulement des mots vides).")
+                    % {"expression": empty[0]}
+                }
+            )
+        if len({french.normalize(expression) for expression in expressions}) < 2:
+            raise ValidationError({"expressions": _("Indiquez au moins deux expressions différentes, une par ligne.")})
+        self.expressions = "\n".join(expressions)

@@ -15,6 +15,8 @@ class Criteria:
     filters: dict = field(default_factory=dict)
     sort: str = SORT_RELEVANCE
     page: int = 1
+    # the words exactly as typed: no typo correction (the "search for … instead" link)
+    exact: bool = False
 
     def active(self):
         return {param: values for param, values in self.filters.items() if values}
@@ -43,3 +45,5 @@ class Outcome:
     scores: dict = field(default_factory=dict)
     # when nothing matches: {active param, or "q" for the words: how many results without it}
     relaxations: dict = field(default_factory=dict)
+    # when typos were corrected: {"typed": the words as typed, "q": the words searched}
+    correction: dict | None = None

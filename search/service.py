@@ -1,76 +1,76 @@
 """The one search service: a validated query in, a page of results and facet counts out.
 
 Every listing of the portal goes through here: /recherche/ (all content types a reader may see) and
-/fiches/ (the same, restricted to fiches). The steps, each a constant number of SQL queries whatever
-the number of pages:
+/fiches/ (the same, restricted to fiches), in HTML and JSON. The steps, each a constant number of SQL
+queries whatever the number of pages, all computed by the database:
 
 1. the candidate pages: live, of the requested types, not hidden by a view restriction;
-2. the full-text match, if there is a query: once per search, among the candidates
-   (search.fulltext.matched); the results, their number, and the sets the facets are counted on are
-   derived from it (`matching_sets`) rather than matched again, which read the whole index each time
-   (or an id list on Elasticsearch);
+2. the reader's words as clauses of terms (search.query: synonyms, compounds, the last word as a
+   prefix), matched as a subquery of the search documents (search.fulltext.matching);
 3. the facet filters, each a semi-join on PageFacet: values of one facet are OR-ed, facets AND-ed;
-4. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
+4. the number of results (one COUNT) and one page of them, ranked by the database with a LIMIT
+   (search.fulltext.ranked): the cost follows the page, not the number of matches;
+5. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
    and every other active filter, but not its own, so that a reader sees what ticking another box of
    the same facet would add;
-5. one page of results, loaded with what their cards show.
+6. when the words as typed give fewer than FEW_RESULTS results, the same search with the typos
+   corrected (search.vocabulary), kept if it finds more, and said so (`Outcome.correction`).
 """
 
-import json
+import re
+from dataclasses import replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Count, Exists, FloatField, OuterRef, Q, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Exists, FloatField, OuterRef, Value
 from taggit.models import Tag
 from wagtail.models import Page
 
 from portal.access import pages, visibility_signature
 from portal.cache import cached_content
 
-from . import elastic, facets, fulltext
+from . import elastic, facets, french, fulltext, query, synonyms, vocabulary
 from .models import PageFacet
 from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
 
 __all__ = ["SORT_RECENT", "SORT_RELEVANCE", "Criteria", "FacetCount", "FacetResult", "Outcome", "SearchService"]
 
 PER_PAGE = 20
+# Fewer results than this for the words as typed: the words with a typo are corrected (search.vocabulary).
+FEW_RESULTS = 3
+WORD_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-class Counted:
-    """Rows whose number is already known, so that the paginator does not count them again in SQL."""
+class Ranked:
+    """The matching pages, closest first, for the paginator: counted by one query, and each page of them
+    ranked by the database with a LIMIT (search.fulltext.ranked) only when the paginator asks for it."""
 
-    def __init__(self, rows, count):
-        self.rows = rows
-        self._count = count
+    def __init__(self, parsed, candidates, results):
+        self.parsed = parsed
+        self.candidates = candidates
+        self.results = results
+        self._count = None
 
     def count(self):
+        if self._count is None:
+            self._count = self.results.count()
         return self._count
 
     def __len__(self):
-        return self._count
+        return self.count()
 
     def __getitem__(self, key):
-        return self.rows[key]
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("Ranked rows are read a page at a time.")
+        start = key.start or 0
+        stop = self.count() if key.stop is None else key.stop
+        if stop <= start:
+            return []
+        return fulltext.ranked(self.parsed, self.candidates, start, stop - start)
 
 
 def _by_date(pages):
     return pages.order_by("-first_published_at", "-pk").values_list("pk", Value(None, output_field=FloatField()))
-
-
-def id_set(ids):
-    """Page ids for `page_id__in`, as one SQL parameter however many there are.
-
-    A search over every fiche can match thousands of pages; as literals they would be as many
-    parameters in each part of a query, and SQLite refuses more than 32,766 in one statement.
-    """
-    ids = list(ids)
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    return ids
 
 
 def _with_facet(queryset, param, values):
@@ -102,14 +102,6 @@ class SearchService:
             )
         return queryset.visible_to(self.request)
 
-    def searchable(self):
-        """The candidates again, told by their content type rather than through the facet table.
-
-        What the full-text match is checked against, one matching page at a time (by primary key):
-        the facet table holds the same types, but only as rows to join.
-        """
-        return pages().live().filter(content_type__in=facets.content_type_ids(self.types)).visible_to(self.request)
-
     def filtered(self, criteria, except_param=None):
         """The candidates that pass every active filter but `except_param`.
 
@@ -125,77 +117,69 @@ class SearchService:
 
     # -- the search ---------------------------------------------------------------------------
 
+    def parse(self, q):
+        """The reader's words as clauses of terms (search.query), with the synonyms and completions."""
+        return query.parse(q, synonyms.groups(self.request), complete=vocabulary.completions)
+
     def run(self, criteria):
         if self.engine is not None:
             return self.engine.run(self, criteria)
-        scored = fulltext.matched(self.searchable(), criteria.q) if criteria.q else None
-        if scored is None:
-            found = None
-            rows = _by_date(self.filtered(criteria))
-        else:
-            found = self.matching_sets(criteria, scored)
-            results = {pk: scored[pk] for pk in found[None]}
-            if criteria.sort != SORT_RELEVANCE:
-                rows = Counted(_by_date(Page.objects.filter(pk__in=id_set(results))), len(results))
-            elif None in results.values():  # this backend scores in a query of its own (PostgreSQL)
-                rows = Counted(fulltext.ranked(Page.objects.filter(pk__in=id_set(results)), criteria.q), len(results))
-            else:
-                rows = fulltext.by_relevance(results)
-
-        paginator = Paginator(rows, self.per_page)
-        page = paginator.get_page(criteria.page)
-        scores = {pk: fulltext.score_of(score) for pk, score in page.object_list}
-        page.object_list = self.load(list(scores))
-        outcome = Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, found), scores=scores)
-        if not outcome.total:
-            outcome.relaxations = self.relaxations(criteria, found)
+        outcome = self.search(criteria)
+        if criteria.q and not criteria.exact and outcome.total < FEW_RESULTS:
+            corrected = self.corrected(criteria)
+            if corrected is not None and corrected.total > outcome.total:
+                return corrected
         return outcome
 
-    def relaxations(self, criteria, found=None):
+    def corrected(self, criteria):
+        """The search again with the typos corrected (search.vocabulary), or None if nothing changed."""
+        replacements = vocabulary.correction(word for parts in french.compounds(criteria.q) for word in parts)
+        if not replacements:
+            return None
+        q = WORD_PATTERN.sub(lambda m: replacements.get(m.group(0).casefold(), m.group(0)), criteria.q)
+        outcome = self.search(replace(criteria, q=q))
+        outcome.correction = {"typed": criteria.q, "q": q}
+        return outcome
+
+    def search(self, criteria):
+        parsed = self.parse(criteria.q) if criteria.q else None
+        match = fulltext.matching(parsed) if parsed else None  # None: no word, no full-text restriction
+        results = self.filtered(criteria)
+        if match is not None:
+            results = results.filter(pk__in=match)
+        if match is not None and criteria.sort == SORT_RELEVANCE:
+            rows = Ranked(parsed, self.filtered(criteria), results)
+        else:
+            rows = _by_date(results)
+        paginator = Paginator(rows, self.per_page)
+        page = paginator.get_page(criteria.page)
+        scores = dict(page.object_list)
+        page.object_list = self.load(list(scores))
+        outcome = Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, match), scores=scores)
+        if not outcome.total:
+            outcome.relaxations = self.relaxations(criteria, match)
+        return outcome
+
+    def relaxations(self, criteria, match=None):
         """When nothing matches: how many results each criterion, dropped alone, would give back.
 
-        Computed only for an empty result, so it costs nothing the rest of the time: the sets without
-        each active filter are those the facets were counted on (`matching_sets`), and without the
-        words it is the filtered candidates, counted once.
+        Computed only for an empty result, so it costs nothing the rest of the time.
         """
         active = criteria.active()
         counts = {}
         for param in active:
-            counts[param] = len(found[param]) if found is not None else self.filtered(criteria, except_param=param).count()
-        if criteria.q and active:
+            pages = self.filtered(criteria, except_param=param)
+            counts[param] = (pages if match is None else pages.filter(pk__in=match)).count()
+        if match is not None and active:
             counts["q"] = self.filtered(criteria).count()
         return counts
 
-    def matching_sets(self, criteria, scored):
-        """The matching candidates in each set the facets are counted on: {excluded param: ids}.
-
-        None is the fully filtered set (the results); an active param, the set without that filter.
-        `scored` holds candidates only (see `searchable`): one query on the facet table says which active
-        filters each of them passes, and the sets follow in Python.
-        """
-        active = {param: set(values) for param, values in criteria.active().items()}
-        passed = {param: set() for param in active}
-        if active:
-            condition = Q()
-            for param, values in active.items():
-                condition |= Q(facet=param, value__in=values)
-            for page_id, facet, value in PageFacet.objects.filter(condition, page_id__in=id_set(scored)).values_list(
-                "page_id", "facet", "value"
-            ):
-                if value in active[facet]:
-                    passed[facet].add(page_id)
-        candidates = set(scored)
-        return {
-            excluded: candidates.intersection(*(passed[param] for param in active if param != excluded))
-            for excluded in (None, *active)
-        }
-
-    def count_facets(self, criteria, found=None):
+    def count_facets(self, criteria, match=None):
         """Counts for every facet: one GROUP BY per set of pages, all sent as one query (UNION ALL).
 
         A facet belongs to one set only (the set without its own filter if it is active, the fully
-        filtered set otherwise), so the rows of the parts never collide. `found`: the sets of pages that
-        match the reader's words (see `matching_sets`), or None when there are no words.
+        filtered set otherwise), so the rows of the parts never collide. `match`: the subquery of the pages
+        that match the reader's words (search.fulltext.matching), or None when there are no words.
         """
         active = criteria.active()
         groups = {}  # excluded param (None = all filters apply) -> facets counted on that set
@@ -204,16 +188,16 @@ class SearchService:
         counts = {param: {} for param in self.facet_params}
         parts = []
         for excluded, params in groups.items():
-            if found is None and not set(active) - {excluded}:
+            if match is None and not set(active) - {excluded}:
                 # Counted on every candidate: the same for every search of these types (one filter, or
                 # none), so computed once per content version (portal.cache) rather than each time.
                 for facet, value, n in self.candidate_counts(params):
                     counts[facet][value] = n
                 continue
-            if found is None:
-                pages = self.filtered(criteria, except_param=excluded).values("pk")
-            else:
-                pages = id_set(found[excluded])
+            pages = self.filtered(criteria, except_param=excluded)
+            if match is not None:
+                pages = pages.filter(pk__in=match)
+            pages = pages.values("pk")
             parts.append(
                 PageFacet.objects.filter(facet__in=params, page_id__in=pages)
                 .values_list("facet", "value")

@@ -41,6 +41,13 @@ def _only(query, param, value):
     return "?" + query.urlencode()
 
 
+def correction_context(query, correction):
+    """« Résultats pour … (au lieu de …) », and the link to the words exactly as typed."""
+    if not correction:
+        return None
+    return {**correction, "exact_url": _only(query, "exact", "1")}
+
+
 def map_regions(query, outcome_facets):
     region = next((facet for facet in outcome_facets if facet.param == "region"), None)
     if region is None:
@@ -102,6 +109,7 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
         "link_query": query,
         "map_regions": map_regions(query, outcome.facets),
         "scores": outcome.scores,
+        "correction": correction_context(query, outcome.correction),
     }
 
 
@@ -177,11 +185,16 @@ def json_response(request, context):
             {**page.search_json(request), "score": context["scores"].get(page.pk)} for page in results.object_list
         ],
         "suggestions": [{"without": item["label"], "count": item["count"], "url": item["url"]} for item in context["relaxations"]],
+        "correction": None,
         "facets": {
             facet.param: [{"value": v.value, "label": v.label, "count": v.count} for v in facet.values]
             for facet in context["all_facets"]
         },
     }
+    correction = context.get("correction")
+    if correction:
+        data["query"] = correction["q"]
+        data["correction"] = {"typed": correction["typed"], "q": correction["q"], "exact_url": correction["exact_url"]}
     if context["form_errors"]:
         data["errors"] = context["form_errors"]
     response = JsonResponse(data, status=context["status"], json_dumps_params={"ensure_ascii": False})

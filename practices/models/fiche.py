@@ -174,6 +174,17 @@ class PracticeSheetPage(SearchablePage, BasePage):
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = ["practices.LivrablePage"]
 
+    # The ranking's weights (search.contract): the title (A) ≫ the chapô, tags and carrying structure
+    # (B) ≫ the sections (C, the default) ≫ the reference names, key figures and contacts (D).
+    search_weights = {
+        "carrying_structure": "B",
+        "tags": "B",
+        "themes": "D",
+        "region": "D",
+        "service_type": "D",
+        "key_figures": "D",
+        "contacts": "D",
+    }
     search_fields = BasePage.search_fields + [
         index.SearchField("carrying_structure"),
         index.AutocompleteField("carrying_structure"),
@@ -189,6 +200,8 @@ class PracticeSheetPage(SearchablePage, BasePage):
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("region", [index.SearchField("name")]),
         index.RelatedFields("service_type", [index.SearchField("name")]),
+        index.RelatedFields("key_figures", [index.SearchField("value"), index.SearchField("label")]),
+        index.RelatedFields("contacts", [index.SearchField("name"), index.SearchField("role")]),
         index.FilterField("region"),
         index.FilterField("service_type"),
         index.FilterField("start_year"),

@@ -113,6 +113,17 @@ class NetworkPage(SearchablePage, BasePage):
     parent_page_types = ["practices.NetworkIndexPage"]
     subpage_types = ["practices.LivrablePage", "practices.WorkstreamPage"]
 
+    # The ranking's weights (search.contract): the texts (C, the default), then who runs the network,
+    # its rhythm, tools and contact, and the reference names (D).
+    search_weights = {
+        "animation": "D",
+        "secretariat": "D",
+        "meeting_rhythm": "D",
+        "tools": "D",
+        "contact_name": "D",
+        "region": "D",
+        "themes": "D",
+    }
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("objectives"),
@@ -120,6 +131,10 @@ class NetworkPage(SearchablePage, BasePage):
         index.SearchField("expected_productions"),
         index.SearchField("animation"),
         index.SearchField("governance"),
+        index.SearchField("secretariat"),
+        index.SearchField("meeting_rhythm"),
+        index.SearchField("tools"),
+        index.SearchField("contact_name"),
         index.RelatedFields("region", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("region"),

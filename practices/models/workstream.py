@@ -69,7 +69,19 @@ class WorkstreamPage(FromParentFacets, SearchablePage, BasePage):
     parent_page_types = ["practices.NetworkPage"]
     subpage_types = []
 
-    search_fields = BasePage.search_fields + [index.SearchField("stakes"), index.SearchField("how_to_join")]
+    search_weights = {"referents": "D", "sessions": "D"}
+    search_fields = BasePage.search_fields + [
+        index.SearchField("stakes"),
+        index.SearchField("how_to_join"),
+        index.RelatedFields(
+            "referents",
+            [
+                index.SearchField("mission"),
+                index.RelatedFields("person", [index.SearchField("first_name"), index.SearchField("last_name")]),
+            ],
+        ),
+        index.RelatedFields("sessions", [index.SearchField("place"), index.SearchField("topic")]),
+    ]
     content_panels = BasePage.content_panels + [
         FieldPanel("status"),
         FieldPanel("stakes"),

@@ -44,3 +44,38 @@ def write_json(report, path):
     with open(path, "w", encoding="utf-8") as file:
         json.dump(report.as_json(), file, ensure_ascii=False, indent=2)
         file.write("\n")
+
+
+def relevance_lines(summary, missed):
+    """The relevance table (portal.devtools.bench.relevance) as lines of text."""
+    header = f"{'groupe':<36} {'requêtes':>9} {'rappel@10':>10} {'MRR':>6}"
+    lines = [
+        f"Pertinence — {summary['cases']} requêtes, moteur {summary['engine']}, contenu de démonstration et "
+        f"{number(summary['fiches'], 0)} fiches synthétiques comme leurres",
+        "",
+        header,
+        "-" * len(header),
+    ]
+    for group in summary["groups"].values():
+        lines.append(
+            f"{group['label']:<36} {group['cases']:>9} {number(group['recall_at_10'], 3):>10} {number(group['mrr'], 3):>6}"
+        )
+    lines.append("-" * len(header))
+    lines.append(f"{'Ensemble':<36} {summary['cases']:>9} {number(summary['recall_at_10'], 3):>10} {number(summary['mrr'], 3):>6}")
+    if missed:
+        lines += ["", "Requêtes où l'élément attendu n'est pas premier (ou pas dans les 10 premiers) :"]
+        for case, found, total in missed:
+            lines.append(f"  [{case.group}] « {case.q} » → attendu {', '.join(case.expected) or 'aucun résultat'} ; "
+                         f"{total} résultats, premiers : {', '.join(found[:3])}")
+    return lines
+
+
+def write_relevance_json(summary, missed, path):
+    data = {
+        **summary,
+        "missed": [{"group": case.group, "q": case.q, "expected": list(case.expected), "total": total, "first": found}
+                   for case, found, total in missed],
+    }
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(data, file, ensure_ascii=False, indent=2)
+        file.write("\n")

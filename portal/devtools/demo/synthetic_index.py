@@ -15,12 +15,14 @@ them itself:
 
 import copy
 import time
+from collections import Counter
 
 from django.core.exceptions import FieldDoesNotExist
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from practices.models import PracticeSheetPage
+from search import documents
 
 CHUNK_SIZE = 500
 # rows per INSERT on PostgreSQL: a fiche's document takes about a hundred parameters
@@ -28,20 +30,26 @@ STATEMENT_ROWS = 100
 
 
 def index_fiches(ids, *, say=lambda message: None, started=None):
-    """Add the given fiches to every search backend; `say` reports progress."""
+    """Add the given fiches to every search backend and to the portal's search documents (one pass:
+    each chunk is loaded once); `say` reports progress."""
     started = started or time.monotonic()
     queryset = PracticeSheetPage.objects.select_related("region", "service_type").prefetch_related(
         "tags", "themes", "actor_categories", "tagged_items"
     )
+    indexes = []
     for backend in get_search_backends():
         search_index = backend.get_index_for_model(PracticeSheetPage)
-        add = _add_to_postgres if _is_postgres_index(search_index) else _add_items
-        for start in range(0, len(ids), CHUNK_SIZE):
-            chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
-            for fiche in chunk:
-                memoize_search_values(fiche)
+        indexes.append((search_index, _add_to_postgres if _is_postgres_index(search_index) else _add_items))
+    words = Counter()
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
+        for fiche in chunk:
+            memoize_search_values(fiche)
+        for search_index, add in indexes:
             add(search_index, chunk)
-        say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s)")
+        documents.add_documents([documents.document_for(fiche) for fiche in chunk], words)
+    documents.merge_vocabulary(words)
+    say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s)")
 
 
 def _add_items(search_index, objs):

@@ -1,0 +1,213 @@
+"""The search documents and vocabulary follow publication; ranking, prefixes, typos and synonyms work
+through the real views, on whichever database runs the suite."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from search import documents, facets, french
+from search.models import SearchDocument, SearchWord, Synonym
+
+from .factories import make_fiche, make_network, make_workstream
+
+pytestmark = pytest.mark.django_db
+
+
+def search_json(client, **params):
+    response = client.get("/recherche/", {**params, "format": "json"})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def slugs(data):
+    return [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in data["results"]]
+
+
+def test_a_published_fiche_has_its_texts_by_weight(home_page):
+    fiche = make_fiche(
+        "Ateliers de codéveloppement",
+        intro="Des cadres se conseillent entre pairs.",
+        tags=["intelligence collective"],
+        carrying_structure="DDTM du Finistère",
+        description="<p>Une méthode québécoise en six étapes.</p>",
+    )
+    fiche.contacts.create(name="Morgane Le Goff", role="cheffe de projet")
+    fiche.save_revision().publish()
+    document = SearchDocument.objects.get(page_id=fiche.pk)
+    assert document.title == french.index_text("Ateliers de codéveloppement")
+    assert set(french.terms("conseillent pairs intelligence collective DDTM Finistère")) <= set(document.lead.split())
+    assert set(french.terms("méthode québécoise étapes")) <= set(document.body.split())
+    assert set(french.terms("Morgane Goff cheffe projet")) <= set(document.other.split())
+    assert not set(french.terms("Morgane québécoise")) & set(document.lead.split())
+    assert SearchWord.objects.get(word="codéveloppement").documents == 1
+
+
+def test_unpublishing_removes_the_document_and_its_words(home_page):
+    fiche = make_fiche("Hackathon des données ouvertes")
+    assert SearchWord.objects.filter(word="hackathon", documents=1).exists()
+    fiche.unpublish()
+    assert not SearchDocument.objects.filter(page_id=fiche.pk).exists()
+    assert not SearchWord.objects.filter(word="hackathon").exists()
+
+
+def test_a_word_used_by_two_pages_stays_when_one_leaves(home_page):
+    first = make_fiche("Hackathon régional")
+    make_fiche("Hackathon national")
+    assert SearchWord.objects.get(word="hackathon").documents == 2
+    first.unpublish()
+    assert SearchWord.objects.get(word="hackathon").documents == 1
+
+
+def test_rebuild_gives_the_same_documents_and_vocabulary(home_page):
+    make_fiche("Hackathon régional", tags=["données"])
+    make_network("Réseau des hackeurs", secretariat="SGAR de Normandie")
+    before = set(SearchDocument.objects.values_list("page_id", "title", "lead", "body", "other", "words"))
+    words = set(SearchWord.objects.values_list("word", "term", "documents"))
+    assert documents.rebuild_all(facets.searchable_models()) == len(before)
+    assert set(SearchDocument.objects.values_list("page_id", "title", "lead", "body", "other", "words")) == before
+    assert set(SearchWord.objects.values_list("word", "term", "documents")) == words
+
+
+def test_documents_are_built_after_migrate_when_missing(home_page):
+    fiche = make_fiche("Hackathon régional")
+    SearchDocument.objects.all().delete()
+    SearchWord.objects.all().delete()
+    facets.build_documents_after_migrate()
+    assert SearchDocument.objects.filter(page_id=fiche.pk).exists()
+    assert SearchWord.objects.filter(word="hackathon").exists()
+
+
+def test_update_index_rebuilds_the_documents(home_page):
+    fiche = make_fiche("Hackathon régional")
+    SearchDocument.objects.all().delete()
+    call_command("update_index", stdout=None)
+    assert SearchDocument.objects.filter(page_id=fiche.pk).exists()
+
+
+# --- what readers meet ------------------------------------------------------------------------------
+
+
+def test_a_fiche_titled_with_the_words_comes_first_whatever_the_length_of_the_others(client, reader, home_page):
+    long_text = "<p>" + " ".join(["Le management agile, encore le management agile."] * 40) + "</p>"
+    for n in range(3):
+        make_fiche(f"Retour d'expérience numéro {n}", slug=f"long-{n}", description=long_text)
+    make_fiche("Management agile", slug="le-titre", description="<p>Court.</p>")
+    client.force_login(reader)
+    assert slugs(search_json(client, q="management agile"))[0] == "le-titre"
+
+
+def test_the_words_together_come_before_the_same_words_apart(client, reader, home_page):
+    make_fiche("Rencontre A", slug="ensemble", description="<p>Un séminaire des cadres supérieurs.</p>")
+    make_fiche("Rencontre B", slug="epars", description="<p>Des cadres, un séminaire, des agents supérieurs.</p>")
+    client.force_login(reader)
+    assert slugs(search_json(client, q="séminaire des cadres supérieurs")) == ["ensemble", "epars"]
+
+
+def test_the_start_of_a_word_finds_it(client, reader, home_page):
+    make_fiche("Coopération entre services", slug="cooperation")
+    make_fiche("Recrutement", slug="autre")
+    client.force_login(reader)
+    assert slugs(search_json(client, q="coop")) == ["cooperation"]
+    assert slugs(search_json(client, q="recrutement coop")) == []
+
+
+@pytest.mark.parametrize("q", ["co-développement", "codéveloppement", "co développement"])
+@pytest.mark.parametrize("written", ["co-développement", "codéveloppement"])
+def test_compounds_meet_in_every_spelling(client, reader, home_page, q, written):
+    make_fiche(f"Ateliers de {written}", slug="codev")
+    client.force_login(reader)
+    assert slugs(search_json(client, q=q)) == ["codev"]
+
+
+def test_fields_shown_on_pages_are_searchable(client, reader, home_page):
+    network = make_network("Réseau des cadres", slug="reseau", secretariat="Plateforme Armorique", contact_name="Yannick Kervella")
+    make_workstream(network, "Jeunes managers", slug="chantier", sessions=[{"date": "2026-03-03", "place": "Quimperlé"}])
+    fiche = make_fiche("Une fiche", slug="fiche")
+    fiche.key_figures.create(value="59 500", label="habitants desservis")
+    fiche.save_revision().publish()
+    client.force_login(reader)
+    assert slugs(search_json(client, q="Armorique")) == ["reseau"]
+    assert slugs(search_json(client, q="Kervella")) == ["reseau"]
+    assert slugs(search_json(client, q="Quimperlé")) == ["chantier"]
+    assert slugs(search_json(client, q="habitants desservis")) == ["fiche"]
+
+
+def test_a_typo_is_corrected_and_said_with_a_link_to_the_words_as_typed(client, reader, home_page):
+    make_fiche("Management des équipes", slug="management")
+    client.force_login(reader)
+    data = search_json(client, q="managment")
+    assert slugs(data) == ["management"]
+    assert data["correction"]["typed"] == "managment"
+    assert data["correction"]["q"] == "management"
+    assert data["query"] == "management"
+    html = client.get("/recherche/", {"q": "managment"}).content.decode()
+    assert "Résultats pour « <strong>management</strong> » (au lieu de « managment »)" in html
+    assert "exact=1" in data["correction"]["exact_url"]
+    literal = search_json(client, q="managment", exact="1")
+    assert literal["total"] == 0 and literal["correction"] is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("managment", "management"), ("mangement", "management"), ("amnagement", None), ("mnaagement", "management")],
+)
+def test_corrections_follow_the_distance_rules(home_page, typed, expected):
+    from search import vocabulary
+
+    make_fiche("Management des équipes")
+    assert vocabulary.correction([typed]).get(typed) == expected
+
+
+def test_short_words_are_never_corrected(home_page):
+    from search import vocabulary
+
+    make_fiche("Les élus du Tarn")
+    assert vocabulary.correction(["tran", "elu", "tarm"]) == {}
+
+
+def test_a_correction_is_not_kept_when_it_finds_nothing_more(client, reader, home_page):
+    make_fiche("Management des équipes", slug="management")
+    client.force_login(reader)
+    data = search_json(client, q="management")
+    assert data["correction"] is None
+
+
+def test_a_synonym_added_in_the_admin_applies_to_the_next_search(client, reader, administrator, home_page):
+    make_fiche("Charte du travail à distance", slug="distance")
+    client.force_login(reader)
+    assert slugs(search_json(client, q="nomadisme")) == []
+    client.force_login(administrator)
+    response = client.post(
+        reverse("wagtailsnippets_search_synonym:add"), {"expressions": "nomadisme\ntravail à distance", "note": ""}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.force_login(reader)
+    assert slugs(search_json(client, q="nomadisme")) == ["distance"]
+    Synonym.objects.filter(expressions__startswith="nomadisme").delete()
+    assert slugs(search_json(client, q="nomadisme")) == []
+
+
+@pytest.mark.parametrize(
+    ("expressions", "message"),
+    [
+        ("DREAL", "au moins deux expressions"),
+        ("DREAL\ndreal", "au moins deux expressions"),
+        ("DREAL\nde la", "aucun mot cherchable"),
+    ],
+)
+def test_a_synonym_needs_two_different_meaningful_expressions(client, administrator, expressions, message):
+    client.force_login(administrator)
+    response = client.post(reverse("wagtailsnippets_search_synonym:add"), {"expressions": expressions, "note": ""})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_state_acronyms_are_seeded(db):
+    groups = [synonym.expression_list() for synonym in Synonym.objects.all()]
+    assert any("DREAL" in group for group in groups)
+    assert any("télétravail" in group and "travail à distance" in group for group in groups)
+
+
+def test_a_reader_cannot_edit_synonyms(client, reader):
+    client.force_login(reader)
+    assert client.get(reverse("wagtailsnippets_search_synonym:list")).status_code in (302, 403)
