@@ -6,7 +6,11 @@ file, so it is read within caps and by maintained pure-library parsers (no exter
 encrypted, hostile or unknown file gives no text and one line in the log, never an error in the
 publication that indexes it.
 
-- `extract_text(file, filename)`: the text of one file ("" when it cannot be read).
+- `extract_text(file, filename)`: the text of one file ("" when it cannot be read);
+- `text_of(document)`, `texts_of(documents)`: the text of Wagtail documents, extracted once per file and
+  kept in `portal.models.DocumentText` against the file's fingerprint;
+- `connect()`: a document saved with another file loses its kept text. Nothing is extracted then: the
+  upload request stays fast, and the next indexing of a page that uses the document reads the file.
 
 The libraries: pypdf (pure Python, the maintained successor of PyPDF2) for PDF; python-docx for DOCX;
 odfdo for ODT. odfpy, the older ODF library, has had no release since 2020, while odfdo is released
@@ -26,8 +30,13 @@ from pathlib import PurePath
 import docx
 import odfdo
 from django.conf import settings
+from django.db.models.signals import post_save
+from django.utils import timezone
 from docx.table import Table
 from pypdf import PdfReader
+from wagtail.documents import get_document_model
+
+from .models import DocumentText
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +54,8 @@ MAX_ZIP_UNCOMPRESSED = 50 * 1024 * 1024
 TEXT_EXTENSIONS = {".txt", ".md", ".csv"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 DOCX_MAIN_PART = "word/document.xml"
+# The fields of a document that say which file it has: a save that changes none of them keeps the text.
+FINGERPRINT_FIELDS = {"file", "file_hash", "file_size"}
 
 # Top-level paragraphs and headings of an ODT, in document order: those inside another paragraph (notes,
 # frames) are in their parent's text already, and those in tracked changes were deleted.
@@ -269,3 +280,95 @@ def _plain(data, text):
 
 
 _EXTRACTORS = {"pdf": _pdf, "docx": _docx, "odt": _odt, "text": _plain}
+
+
+# --- Wagtail documents -----------------------------------------------------------------------------
+
+
+def text_of(document):
+    """The text of a Wagtail document's file: the kept one if it was read from the current file, else
+    extracted now and kept."""
+    return texts_of([document]).get(document.pk, "")
+
+
+def texts_of(documents):
+    """{document id: text} for many documents, with one query for the kept texts (indexing many pages).
+
+    A document whose file Wagtail has not fingerprinted yet (created in code rather than uploaded) gets
+    its fingerprint first, the Wagtail way (`get_file_hash`, `get_file_size`, which save it).
+    """
+    documents = list({document.pk: document for document in documents if document is not None}.values())
+    known = [document for document in documents if _fingerprinted(document)]
+    kept = DocumentText.objects.in_bulk([document.pk for document in known]) if known else {}
+    texts = dict.fromkeys((document.pk for document in documents), "")
+    fresh = []
+    for document in known:
+        row = kept.get(document.pk)
+        if row is not None and row.matches(document):
+            texts[document.pk] = row.text
+            continue
+        text = _read_document(document)
+        if text is None:
+            continue
+        texts[document.pk] = text
+        fresh.append(
+            DocumentText(
+                document=document,
+                text=text,
+                file_size=document.file_size,
+                file_hash=document.file_hash,
+                extracted_at=timezone.now(),
+            )
+        )
+    if fresh:
+        # An upsert: two indexings of the same new document at once both write, neither fails.
+        DocumentText.objects.bulk_create(
+            fresh,
+            update_conflicts=True,
+            unique_fields=["document"],
+            update_fields=["text", "file_size", "file_hash", "extracted_at"],
+        )
+    return texts
+
+
+def _fingerprinted(document):
+    try:
+        document.get_file_hash()
+        document.get_file_size()
+    except Exception as error:  # the file is missing from the storage, or the storage failed
+        _warn(document.filename, error)
+        return False
+    return True
+
+
+def _read_document(document):
+    """The text of the document's file; None when the storage failed (nothing is kept, so the next
+    indexing tries again), "" when the file itself cannot be read (kept until the file changes)."""
+    try:
+        with document.open_file() as file:
+            data = _read(file)
+    except Unreadable as error:
+        _warn(document.filename, error)
+        return ""
+    except Exception as error:
+        _warn(document.filename, error)
+        return None
+    return _parse(data, document.filename)
+
+
+def drop_stale_text(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """A document saved with another file loses the text read from the old one.
+
+    Wagtail records the new file's hash and size when an editor replaces it (admin forms, multiple
+    upload): the kept row no longer matches them and goes. A save that touches no field of the file
+    (a new title, tags) keeps it, without a query.
+    """
+    if created or raw or (update_fields is not None and not FINGERPRINT_FIELDS & set(update_fields)):
+        return
+    DocumentText.objects.filter(document_id=instance.pk).exclude(
+        file_hash=instance.file_hash, file_size=instance.file_size
+    ).delete()
+
+
+def connect():
+    post_save.connect(drop_stale_text, sender=get_document_model(), dispatch_uid="portal.document_text.drop_stale")

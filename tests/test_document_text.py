@@ -1,5 +1,6 @@
 """The text of attached documents (portal.document_text): read from real PDF, DOCX, ODT and plain-text files
-built here, within the caps, never an error on a bad file.
+built here, within the caps, never an error on a bad file, extracted once per file and again when the file
+changes.
 """
 
 import io
@@ -9,11 +10,17 @@ import zipfile
 import docx
 import odfdo
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from pypdf import PdfReader, PdfWriter
+from wagtail.documents import get_document_model
+from wagtail.documents.forms import get_document_form
+from wagtail.models import Collection
 
 from portal import document_text
-from portal.document_text import extract_text
+from portal.document_text import extract_text, text_of, texts_of
+from portal.models import DocumentText
 
 # --- files built for the tests -----------------------------------------------------------------------
 
@@ -385,3 +392,136 @@ def test_the_text_stops_at_the_character_cap(data, filename):
     assert "Les cadres du réseau partagent leurs pratiques. Les cadres du réseau partagent".startswith(
         text.replace("\n", " ")
     )  # cut between two words, never inside one
+
+
+# --- Wagtail documents ---------------------------------------------------------------------------------
+
+
+def make_document(data, filename, title="Document joint"):
+    return get_document_model().objects.create(title=title, file=ContentFile(data, name=filename))
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The files actually parsed, by name, while text_of and texts_of run."""
+    names = []
+    parse = document_text._parse
+
+    def spy(data, name):
+        names.append(name)
+        return parse(data, name)
+
+    monkeypatch.setattr(document_text, "_parse", spy)
+    return names
+
+
+@pytest.mark.django_db
+def test_text_of_extracts_once_and_keeps_the_text(parses, django_assert_num_queries):
+    document = make_document(make_docx(), "note-de-cadrage.docx")
+    assert text_of(document).startswith("Note de cadrage\nLe pôle territorial")
+    kept = DocumentText.objects.get(document=document)
+    assert (kept.file_hash, kept.file_size) == (document.file_hash, document.file_size)
+    assert len(document.file_hash) == 40  # Wagtail's own fingerprint, filled the Wagtail way
+
+    fresh = get_document_model().objects.get(pk=document.pk)
+    with django_assert_num_queries(1):
+        assert text_of(fresh).startswith("Note de cadrage")
+    assert parses == ["note-de-cadrage.docx"]
+
+
+@pytest.mark.django_db
+def test_texts_of_reads_the_kept_texts_in_one_query(parses, django_assert_num_queries):
+    documents = [
+        make_document(make_pdf(["Bonjour coopération"]), "a.pdf"),
+        make_document(make_odt(), "b.odt"),
+        make_document(b"Feuille de route", "c.txt"),
+    ]
+    expected = {
+        documents[0].pk: "Bonjour coopération",
+        documents[1].pk: ODT_TEXT,
+        documents[2].pk: "Feuille de route",
+    }
+    assert texts_of(documents) == expected
+    assert len(parses) == 3
+    Document = get_document_model()
+    again = list(Document.objects.filter(pk__in=expected))
+    with django_assert_num_queries(1):
+        assert texts_of(again) == expected
+    assert len(parses) == 3
+
+
+@pytest.mark.django_db
+def test_an_unreadable_document_is_kept_as_empty(parses, warnings_logged):
+    document = make_document(b"%PDF-1.4 pas un vrai PDF", "casse.pdf")
+    assert text_of(document) == ""
+    assert text_of(get_document_model().objects.get(pk=document.pk)) == ""
+    assert parses == ["casse.pdf"]
+    assert len(warnings_logged()) == 1
+    assert DocumentText.objects.get(document=document).text == ""
+
+
+@pytest.mark.django_db
+def test_a_document_whose_file_is_missing_gives_nothing_and_is_not_kept(warnings_logged):
+    document = make_document(b"Compte rendu", "perdu.txt")
+    document.file.storage.delete(document.file.name)
+    document = get_document_model().objects.get(pk=document.pk)  # not the file still in memory
+    assert text_of(document) == ""
+    assert not DocumentText.objects.filter(document=document).exists()
+    assert len(warnings_logged()) == 1
+
+
+def replace_file_as_an_editor(document, user, data, filename):
+    """Wagtail's own edit form, as the admin's « Modifier le document » submits it."""
+    Form = get_document_form(get_document_model())
+    form = Form(
+        data={"title": document.title, "collection": Collection.get_first_root_node().pk},
+        files={"file": SimpleUploadedFile(filename, data)},
+        instance=document,
+        user=user,
+    )
+    assert form.is_valid(), form.errors
+    return form.save()
+
+
+@pytest.mark.django_db
+def test_a_new_file_is_read_again(administrator, parses):
+    document = make_document("Première version".encode(), "version.txt")
+    assert text_of(document) == "Première version"
+
+    document = replace_file_as_an_editor(document, administrator, "Seconde version révisée".encode(), "version.txt")
+    # dropped at the upload, not extracted then
+    assert not DocumentText.objects.filter(document=document).exists()
+    assert parses == ["version.txt"]
+
+    assert text_of(get_document_model().objects.get(pk=document.pk)) == "Seconde version révisée"
+    assert DocumentText.objects.get(document=document).text == "Seconde version révisée"
+    assert len(parses) == 2
+
+
+@pytest.mark.django_db
+def test_a_stale_text_is_never_served_even_without_the_signal(parses):
+    document = make_document(b"Ancien texte", "note.txt")
+    assert text_of(document) == "Ancien texte"
+    DocumentText.objects.filter(document=document).update(file_hash="0" * 40)
+    assert text_of(document) == "Ancien texte"
+    assert len(parses) == 2
+
+
+@pytest.mark.django_db
+def test_a_new_title_keeps_the_text(parses):
+    document = make_document("Texte inchangé".encode(), "note.txt")
+    text_of(document)
+    document.title = "Nouveau titre"
+    document.save(update_fields=["title"])
+    document.save()
+    assert DocumentText.objects.filter(document=document).exists()
+    assert text_of(get_document_model().objects.get(pk=document.pk)) == "Texte inchangé"
+    assert len(parses) == 1
+
+
+@pytest.mark.django_db
+def test_the_text_goes_with_its_document():
+    document = make_document("À supprimer".encode(), "note.txt")
+    text_of(document)
+    document.delete()
+    assert not DocumentText.objects.exists()
