@@ -10,11 +10,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
-        from . import access, cache, publication, roles
+        from . import access, cache, document_text, publication, roles
 
         # Permissions exist only after every app has migrated, so roles are completed then.
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="portal.sync_roles")
         cache.connect()
         access.connect()
+        document_text.connect()
         publication.connect()
         publication.register("cache", cache.bump_after_publication)

@@ -3,6 +3,8 @@
 `BasePage` holds what every page has in common (a chapô, a listing image, breadcrumbs, routing and
 view restrictions read from the cache), so that the domain's page types stay thin. What a page gives
 the search is a separate contract (search.contract.SearchablePage), which the portal knows nothing of.
+`DocumentText` keeps the text read from a document's file (portal.document_text), so that indexing a
+page does not parse the same PDF again.
 """
 
 from django.db import models
@@ -10,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents import get_document_model_string
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
@@ -140,3 +143,36 @@ class CacheVersion(models.Model):
 
     def __str__(self):
         return f"{self.name} = {self.token}"
+
+
+class DocumentText(models.Model):
+    """The text of a document's file, as portal.document_text extracted it, for the search index.
+
+    Extracting is slow (a PDF of 200 pages takes seconds) and a document is attached to many pages, each
+    indexed again at every publication: the text is kept here, with the fingerprint Wagtail gives the
+    file (`file_hash`, `file_size`) when it was read. A row whose fingerprint is no longer the document's
+    is stale: it is dropped when the document is saved with another file, and replaced when read.
+    """
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="extracted_text",
+    )
+    text = models.TextField(_("texte extrait"), blank=True)
+    file_size = models.PositiveBigIntegerField(_("taille du fichier lu"), null=True)
+    file_hash = models.CharField(_("empreinte du fichier lu"), max_length=40, blank=True)
+    extracted_at = models.DateTimeField(_("extrait le"))
+
+    class Meta:
+        verbose_name = _("texte d'un document")
+        verbose_name_plural = _("textes des documents")
+
+    def __str__(self):
+        return _("Texte du document n° %(id)s") % {"id": self.document_id}
+
+    def matches(self, document):
+        """Whether this text was read from the document's current file."""
+        return self.file_hash == document.file_hash and self.file_size == document.file_size

@@ -223,6 +223,10 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always go through the login check
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# What the search reads of a document's file (portal.document_text): larger files are not opened, and
+# the text stops after so many characters (a 100-page report is about 250,000).
+DOCUMENT_TEXT_MAX_BYTES = env.int("DOCUMENT_TEXT_MAX_BYTES", default=20 * 1024 * 1024)
+DOCUMENT_TEXT_MAX_CHARS = env.int("DOCUMENT_TEXT_MAX_CHARS", default=100_000)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Search: the database by default (SQLite FTS5 or PostgreSQL full text with a French configuration),
 # Elasticsearch or OpenSearch when their URL is set. See search/config.py.
@@ -258,6 +262,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # one line per task run drowns everything else out
         "django_tasks": {"level": "WARNING"},
+        # pypdf logs each defect it works around in a malformed PDF; portal.document_text already logs
+        # one line for a file it cannot read.
+        "pypdf": {"level": "ERROR"},
     },
 }
 
