@@ -211,3 +211,18 @@ def test_the_state_acronyms_are_seeded(db):
 def test_a_reader_cannot_edit_synonyms(client, reader):
     client.force_login(reader)
     assert client.get(reverse("wagtailsnippets_search_synonym:list")).status_code in (302, 403)
+
+
+def test_the_text_of_attached_documents_is_searchable(client, reader, home_page):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document(title="Compte rendu")
+    document.file.save("compte-rendu.txt", ContentFile("Le comité de pilotage a validé la feuille de route.".encode()), save=False)
+    document.save()
+    fiche = make_fiche("Une fiche", slug="avec-document")
+    fiche.attachments.create(document=document)
+    fiche.save_revision().publish()
+    client.force_login(reader)
+    assert slugs(search_json(client, q="feuille de route")) == ["avec-document"]
+    assert set(french.terms("comité pilotage feuille route")) <= set(SearchDocument.objects.get(page_id=fiche.pk).other.split())

@@ -36,7 +36,7 @@ from ..related import related_fiches
 from ..tags import canonical_names
 from . import completeness
 from .collection import collections_containing
-from .fiche_parts import FicheAttachment, FicheImage
+from .fiche_parts import AttachedDocument, FicheAttachment, FicheImage
 from .livrable import livrables_of, progress_of
 from .panels import CompletenessPanel
 from .taxonomy import FonctionPublique
@@ -184,6 +184,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
         "service_type": "D",
         "key_figures": "D",
         "contacts": "D",
+        "attachments": "D",
     }
     search_fields = BasePage.search_fields + [
         index.SearchField("carrying_structure"),
@@ -202,6 +203,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
         index.RelatedFields("service_type", [index.SearchField("name")]),
         index.RelatedFields("key_figures", [index.SearchField("value"), index.SearchField("label")]),
         index.RelatedFields("contacts", [index.SearchField("name"), index.SearchField("role")]),
+        index.RelatedFields("attachments", AttachedDocument.search_fields),
         index.FilterField("region"),
         index.FilterField("service_type"),
         index.FilterField("start_year"),

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable
+from wagtail.search import index
+
+from portal.document_text import text_of
 
 
 class KeyFigure(Orderable):
@@ -35,20 +38,34 @@ class FicheContact(Orderable):
         verbose_name_plural = _("contacts")
 
 
-class FicheAttachment(Orderable):
-    page = ParentalKey("practices.PracticeSheetPage", on_delete=models.CASCADE, related_name="attachments")
+class AttachedDocument(Orderable):
+    """A document attached to a page, with an optional label; its text is searchable (weight D)."""
+
     document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
     label = models.CharField(_("intitulé"), max_length=200, blank=True, help_text=_("Par défaut : le titre du document."))
 
     panels = [FieldPanel("document"), FieldPanel("label")]
+    # The search reads the label and the document's text (portal.document_text: extracted once per file,
+    # capped in size), under the weight its page gives the relation (search.contract.search_weights).
+    search_fields = [index.SearchField("title"), index.SearchField("document_text")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("document joint")
-        verbose_name_plural = _("documents joints")
+        abstract = True
 
     @property
     def title(self):
         return self.label or self.document.title
+
+    def document_text(self):
+        return text_of(self.document)
+
+
+class FicheAttachment(AttachedDocument):
+    page = ParentalKey("practices.PracticeSheetPage", on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(AttachedDocument.Meta):
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")
 
 
 class FicheImage(Orderable):

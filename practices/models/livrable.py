@@ -20,6 +20,7 @@ from portal.dates import long_date
 from portal.models import BasePage
 from search.contract import SearchablePage
 
+from .fiche_parts import AttachedDocument
 from .inherited import TEXT_FEATURES, FromParentFacets
 
 
@@ -137,8 +138,10 @@ class LivrablePage(FromParentFacets, SearchablePage, BasePage):
     parent_page_types = ["practices.NetworkPage", "practices.PracticeSheetPage"]
     subpage_types = []
 
+    search_weights = {"documents": "D"}
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),
+        index.RelatedFields("documents", AttachedDocument.search_fields),
         index.FilterField("status"),
         index.FilterField("kind"),
     ]
@@ -219,20 +222,12 @@ class LivrablePage(FromParentFacets, SearchablePage, BasePage):
         return super().save(*args, **kwargs)
 
 
-class LivrableDocument(Orderable):
+class LivrableDocument(AttachedDocument):
     page = ParentalKey(LivrablePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
-    label = models.CharField(_("intitulé"), max_length=200, blank=True, help_text=_("Par défaut : le titre du document."))
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = _("document du livrable")
         verbose_name_plural = _("documents du livrable")
-
-    @property
-    def title(self):
-        return self.label or self.document.title
 
 
 def livrables_of(parent):
