@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.search import index
 
+from portal.access import visibility_signature
 from portal.models import BasePage
 
 from .sections import sections_for
@@ -63,8 +64,11 @@ class HomePage(BasePage):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        """The blocks are rendered once per content version and visibility (the template's cache tag):
+        `home_sections` is a callable, which the template calls only when the fragment is not cached."""
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = sections_for(request, self)
+        context["home_sections"] = lambda: sections_for(request, self)
+        context["visibility"] = visibility_signature(request)
         return context
 
 

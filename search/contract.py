@@ -7,10 +7,12 @@ class, never `hasattr`:
 
 - `search_type` and `search_type_label`: the value of the "type" facet ("fiche") and its label;
 - `facet_values()`: {facet param: [stored values]} (regions, theme ids, years…), copied into the facet
-  table at publication (search.facets), and `facet_prefetch`, what computing them reads;
+  table at publication (search.facets), and `facet_prefetch`, what computing them reads
+  (`search_prefetch`: what its search texts read, for rebuilding documents in bulk);
 - `facets_from_parent`: True when the page is found by its parent's facets (a livrable by its
   network's region), so that publishing the parent refreshes it;
-- `search_result_queryset(queryset)`: what a result card shows, loaded in a fixed number of queries;
+- `search_result_queryset(queryset)`: what a result card shows, loaded in a fixed number of queries,
+  and `prepare_results(pages)`, what it reads from other pages, in bulk;
 - `search_json(request)`: what the search's JSON says of one result;
 - `suggestion_tags_through` / `suggestion_structure_field`: the tags and the carrying structure the
   header's suggestions offer, shared by every page of the type that uses them (search.suggest);
@@ -46,6 +48,8 @@ class SearchablePage(models.Model):
     search_type: ClassVar[str] = ""
     search_type_label: ClassVar[str] = ""
     facet_prefetch: ClassVar[tuple] = ()
+    # what `search_texts` reads besides the page's own fields (its related search fields)
+    search_prefetch: ClassVar[tuple] = ()
     facets_from_parent: ClassVar[bool] = False
     suggestion_tags_through: ClassVar[type[models.Model] | None] = None  # a taggit through model
     suggestion_structure_field: ClassVar[str | None] = None
@@ -69,6 +73,12 @@ class SearchablePage(models.Model):
     @classmethod
     def search_result_queryset(cls, queryset):
         return queryset
+
+    @classmethod
+    def prepare_results(cls, pages):
+        """Complete a page of loaded results in bulk (what their cards and JSON read from other pages),
+        rather than one query per result. Called once with the results of every page type that shares
+        this implementation (livrables and chantiers together, say)."""
 
     def search_json(self, request=None):
         """What the search's JSON says of this page; page types add their own facts."""

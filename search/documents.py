@@ -25,23 +25,18 @@ def document_for(page):
     """The unsaved SearchDocument of a live searchable page (a specific instance)."""
     texts = page.search_texts()
     words = set()
-    columns = {}
-    for column, weight in (("title", "A"), ("lead", "B"), ("body", "C"), ("other", "D")):
-        text = " ".join(texts[weight])
-        columns[column] = french.index_text(text)
-        words.update(word_forms(text))
+    columns = {
+        column: french.index_text(" ".join(texts[weight]), words)
+        for column, weight in (("title", "A"), ("lead", "B"), ("body", "C"), ("other", "D"))
+    }
     return SearchDocument(
-        page_id=page.pk, published_at=page.first_published_at, words=" ".join(sorted(words)), **columns
+        page_id=page.pk, published_at=page.first_published_at, words=" ".join(sorted(vocabulary_words(words))), **columns
     )
 
 
-def word_forms(text):
-    """The words of a text as the vocabulary keeps them: lower case, accents kept, compounds both split
-    and joined, stop words and numbers left out."""
-    for parts in french.compounds(text):
-        for word in (*parts, "".join(parts)) if len(parts) > 1 else parts:
-            if len(word) <= MAX_WORD_LENGTH and not word.isdigit() and french.stem(word):
-                yield word
+def vocabulary_words(words):
+    """The words the vocabulary keeps: not too long, no numbers, no stop words."""
+    return {word for word in words if len(word) <= MAX_WORD_LENGTH and not word.isdigit() and french.stem(word)}
 
 
 def is_indexed(page):
@@ -98,9 +93,7 @@ def rebuild_all(models, batch_size=500):
         SearchDocument.objects.all().delete()
         SearchWord.objects.all().delete()
         for model in models:
-            queryset = model.objects.live().order_by("pk")
-            if model.facet_prefetch:
-                queryset = queryset.prefetch_related(*model.facet_prefetch)
+            queryset = model.objects.live().order_by("pk").prefetch_related(*model.search_prefetch)
             batch = []
             for page in queryset.iterator(chunk_size=batch_size):
                 batch.append(document_for(page))

@@ -120,7 +120,7 @@ class ElasticEngine:
         if page.number != criteria.page and total:
             # Beyond the last page: show the last one, as the database path does.
             ids, scores, total, counts = self.parse(self.send(body, (page.number - 1) * per_page, per_page))
-        page.object_list = service.load(ids)
+        page.object_list = ids
         active = criteria.active()
         by_param = facets.by_param()
         described = [

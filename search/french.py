@@ -29,6 +29,7 @@ _stemmer = snowballstemmer.stemmer("french")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # A word with its hyphens: "co-développement", "Côtes-d'Armor", "femmes-hommes".
 COMPOUND = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.UNICODE)
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
 
@@ -138,17 +139,19 @@ def normalize(text):
 
 def compounds(text):
     """The words of a text as typed, each a tuple of its parts: ("co", "développement") for
-    "co-développement", ("égalité",) for "égalité". Elided articles are dropped from each part."""
-    found = []
-    text = unicodedata.normalize("NFKC", text).casefold().translate(HYPHENS)
-    for token in COMPOUND.findall(text):
-        parts = []
-        for piece in token.split("-"):
-            piece = ELISION.sub("", piece.replace("’", "'"))
-            parts.extend(part for part in piece.split("'") if part)
-        if parts:
-            found.append(tuple(parts))
-    return found
+    "co-développement", ("égalité",) for "égalité". Elided articles are dropped from each part, and
+    addresses (e-mail, web) are left out: "reseau" in contact@demo.reseau.fr is not about networks."""
+    text = ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).casefold().translate(HYPHENS))
+    return [parts for parts in map(_parts, COMPOUND.findall(text)) if parts]
+
+
+@lru_cache(maxsize=200_000)
+def _parts(token):
+    parts = []
+    for piece in token.split("-"):
+        piece = ELISION.sub("", piece.replace("’", "'"))
+        parts.extend(part for part in piece.split("'") if part)
+    return tuple(parts)
 
 
 def joined(parts):
@@ -156,18 +159,23 @@ def joined(parts):
     return stem("".join(parts))
 
 
-def index_terms(text):
+def index_terms(text, words=None):
     """The terms a text is indexed under: `terms`, plus each hyphenated word joined, so that a text
-    saying "co-développement" is found by "codéveloppement" as well as by "co développement"."""
+    saying "co-développement" is found by "codéveloppement" as well as by "co développement".
+    `words`, a set, receives the words as written (each part, and each compound joined)."""
     found = []
     for parts in compounds(text):
         found.extend(term for term in (stem(part) for part in parts) if term)
+        if words is not None:
+            words.update(parts)
         if len(parts) > 1:
             term = joined(parts)
             if term:
                 found.append(term)
+                if words is not None:
+                    words.add("".join(parts))
     return found
 
 
-def index_text(text):
-    return " ".join(index_terms(text))
+def index_text(text, words=None):
+    return " ".join(index_terms(text, words))

@@ -95,6 +95,8 @@ class SearchDocument(models.Model):
     # The page's words as written (lower case), each once: what the vocabulary (SearchWord) counts.
     words = models.TextField(_("mots"), blank=True)
     published_at = models.DateTimeField(_("première publication"), null=True, blank=True)
+    # renewed at every write: the version of the page's result card (search.cards)
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     class Meta:
         verbose_name = _("document de recherche")

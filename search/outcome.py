@@ -39,10 +39,14 @@ class FacetResult:
 
 @dataclass
 class Outcome:
-    page: object  # django.core.paginator.Page of specific Wagtail pages
+    page: object  # django.core.paginator.Page of page ids (SearchService.load gives the pages)
     total: int
     facets: list
     scores: dict = field(default_factory=dict)
+    # {page id: version of its result card} (search.cards); a page without one is rendered each time
+    versions: dict = field(default_factory=dict)
+    # {page id: content type id}, when known (SearchService.load then needs no query to tell the types)
+    content_types: dict = field(default_factory=dict)
     # when nothing matches: {active param, or "q" for the words: how many results without it}
     relaxations: dict = field(default_factory=dict)
     # when typos were corrected: {"typed": the words as typed, "q": the words searched}

@@ -18,19 +18,19 @@ queries whatever the number of pages, all computed by the database:
 """
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, FloatField, OuterRef, Value
+from django.db.models import Count, DateTimeField, Exists, FloatField, OuterRef, Q, Subquery, Value
 from taggit.models import Tag
 from wagtail.models import Page
 
 from portal.access import pages, visibility_signature
 from portal.cache import cached_content
 
-from . import elastic, facets, french, fulltext, query, synonyms, vocabulary
-from .models import PageFacet
+from . import cards, elastic, facets, french, fulltext, query, synonyms, vocabulary
+from .models import PageFacet, SearchDocument
 from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
 
 __all__ = ["SORT_RECENT", "SORT_RELEVANCE", "Criteria", "FacetCount", "FacetResult", "Outcome", "SearchService"]
@@ -41,40 +41,72 @@ FEW_RESULTS = 3
 WORD_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-class Ranked:
-    """The matching pages, closest first, for the paginator: counted by one query, and each page of them
-    ranked by the database with a LIMIT (search.fulltext.ranked) only when the paginator asks for it."""
+@dataclass
+class Found:
+    criteria: Criteria
+    parsed: object  # search.query.Query, or None without words
+    match: object  # the subquery of the matching pages (search.fulltext.matching), or None
+    results: object  # the queryset of the results, unordered
+    total: int
 
-    def __init__(self, parsed, candidates, results):
-        self.parsed = parsed
-        self.candidates = candidates
-        self.results = results
-        self._count = None
+
+class Counted:
+    """Rows whose number is already known, so that the paginator does not count them again."""
+
+    def __init__(self, rows, total):
+        self.rows = rows
+        self.total = total
 
     def count(self):
-        if self._count is None:
-            self._count = self.results.count()
-        return self._count
+        return self.total
 
     def __len__(self):
-        return self.count()
+        return self.total
+
+    def __getitem__(self, key):
+        return self.rows[key]
+
+
+class Ranked(Counted):
+    """The matching pages, closest first, for the paginator: each page of them ranked by the database
+    with a LIMIT (search.fulltext.ranked), only when the paginator asks for it."""
+
+    def __init__(self, parsed, candidates, total):
+        super().__init__(None, total)
+        self.parsed = parsed
+        self.candidates = candidates
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("Ranked rows are read a page at a time.")
         start = key.start or 0
-        stop = self.count() if key.stop is None else key.stop
+        stop = self.total if key.stop is None else min(key.stop, self.total)
         if stop <= start:
             return []
         return fulltext.ranked(self.parsed, self.candidates, start, stop - start)
 
 
 def _by_date(pages):
-    return pages.order_by("-first_published_at", "-pk").values_list("pk", Value(None, output_field=FloatField()))
+    """(pk, no score, card version, content type id) of `pages`, the most recently published first."""
+    version = SearchDocument.objects.filter(page_id=OuterRef("pk")).values("updated_at")[:1]
+    return pages.order_by("-first_published_at", "-pk").values_list(
+        "pk", Value(None, output_field=FloatField()), Subquery(version, output_field=DateTimeField()), "content_type_id"
+    )
+
+
+def _facet_pages(param, values):
+    return PageFacet.objects.filter(facet=param, value__in=values).values("page_id")
 
 
 def _with_facet(queryset, param, values):
-    return queryset.filter(pk__in=PageFacet.objects.filter(facet=param, value__in=values).values("page_id"))
+    return queryset.filter(pk__in=_facet_pages(param, values))
+
+
+def _all(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined &= condition
+    return combined
 
 
 class SearchService:
@@ -124,55 +156,77 @@ class SearchService:
     def run(self, criteria):
         if self.engine is not None:
             return self.engine.run(self, criteria)
-        outcome = self.search(criteria)
-        if criteria.q and not criteria.exact and outcome.total < FEW_RESULTS:
+        found = self.matches(criteria)
+        correction = None
+        if criteria.q and not criteria.exact and found.total < FEW_RESULTS:
             corrected = self.corrected(criteria)
-            if corrected is not None and corrected.total > outcome.total:
-                return corrected
+            if corrected is not None and corrected.total > found.total:
+                correction = {"typed": criteria.q, "q": corrected.criteria.q}
+                found = corrected
+        outcome = self.outcome(found)
+        outcome.correction = correction
         return outcome
 
-    def corrected(self, criteria):
-        """The search again with the typos corrected (search.vocabulary), or None if nothing changed."""
-        replacements = vocabulary.correction(word for parts in french.compounds(criteria.q) for word in parts)
-        if not replacements:
-            return None
-        q = WORD_PATTERN.sub(lambda m: replacements.get(m.group(0).casefold(), m.group(0)), criteria.q)
-        outcome = self.search(replace(criteria, q=q))
-        outcome.correction = {"typed": criteria.q, "q": q}
-        return outcome
-
-    def search(self, criteria):
+    def matches(self, criteria):
+        """The pages matching `criteria`, and how many there are (one COUNT)."""
         parsed = self.parse(criteria.q) if criteria.q else None
         match = fulltext.matching(parsed) if parsed else None  # None: no word, no full-text restriction
         results = self.filtered(criteria)
         if match is not None:
             results = results.filter(pk__in=match)
-        if match is not None and criteria.sort == SORT_RELEVANCE:
-            rows = Ranked(parsed, self.filtered(criteria), results)
+        return Found(criteria, parsed, match, results, results.count())
+
+    def corrected(self, criteria):
+        """The matches with the typos corrected (search.vocabulary), or None when there is no typo to
+        correct. Only counted: the rest of the search runs once, for whichever words are kept."""
+        replacements = vocabulary.correction(word for parts in french.compounds(criteria.q) for word in parts)
+        if not replacements:
+            return None
+        q = WORD_PATTERN.sub(lambda m: replacements.get(m.group(0).casefold(), m.group(0)), criteria.q)
+        return self.matches(replace(criteria, q=q))
+
+    def outcome(self, found):
+        """One page of the matches, the facet counts, and what to drop when nothing matches."""
+        criteria = found.criteria
+        if found.match is not None and criteria.sort == SORT_RELEVANCE:
+            rows = Ranked(found.parsed, self.filtered(criteria), found.total)
         else:
-            rows = _by_date(results)
+            rows = Counted(_by_date(found.results), found.total)
         paginator = Paginator(rows, self.per_page)
         page = paginator.get_page(criteria.page)
-        scores = dict(page.object_list)
-        page.object_list = self.load(list(scores))
-        outcome = Outcome(page=page, total=paginator.count, facets=self.count_facets(criteria, match), scores=scores)
+        rows = list(page.object_list)
+        page.object_list = [pk for pk, _score, _version, _type in rows]
+        outcome = Outcome(
+            page=page,
+            total=found.total,
+            facets=self.count_facets(criteria, found.match),
+            scores={pk: score for pk, score, _version, _type in rows},
+            versions={pk: cards.version(version) for pk, _score, version, _type in rows if version},
+            content_types={pk: content_type for pk, _score, _version, content_type in rows},
+        )
         if not outcome.total:
-            outcome.relaxations = self.relaxations(criteria, match)
+            outcome.relaxations = self.relaxations(criteria, found.match)
         return outcome
 
     def relaxations(self, criteria, match=None):
         """When nothing matches: how many results each criterion, dropped alone, would give back.
 
-        Computed only for an empty result, so it costs nothing the rest of the time.
+        Computed only for an empty result, so it costs nothing the rest of the time: one query, each
+        count a filtered COUNT over the candidates.
         """
         active = criteria.active()
-        counts = {}
-        for param in active:
-            pages = self.filtered(criteria, except_param=param)
-            counts[param] = (pages if match is None else pages.filter(pk__in=match)).count()
-        if match is not None and active:
-            counts["q"] = self.filtered(criteria).count()
-        return counts
+        conditions = {param: Q(pk__in=_facet_pages(param, values)) for param, values in active.items()}
+        if not active:
+            return {}  # only the words: dropping them is the reader's own call
+        if match is not None:
+            conditions["q"] = Q(pk__in=match)
+        counts = self.candidates(pages().live()).aggregate(
+            **{
+                f"without_{name}": Count("pk", filter=_all(c for other, c in conditions.items() if other != name))
+                for name in conditions
+            }
+        )
+        return {name: counts[f"without_{name}"] for name in conditions}
 
     def count_facets(self, criteria, match=None):
         """Counts for every facet: one GROUP BY per set of pages, all sent as one query (UNION ALL).
@@ -230,6 +284,13 @@ class SearchService:
             self.request, "facet-counts", build, sorted(self.types), sorted(params), visibility_signature(self.request)
         )
 
+    def tag_names(self):
+        """{tag id: (slug, name)} of every tag, read once per content version (a new tag comes with the
+        publication of a fiche that uses it)."""
+        return cached_content(
+            self.request, "tag-names", lambda: {str(pk): (slug, name) for pk, slug, name in Tag.objects.values_list("pk", "slug", "name")}
+        )
+
     def describe(self, facet, counts, selected):
         """Turn stored values and counts into what a reader sees: URL value, label, count."""
         selected = set(selected)
@@ -240,9 +301,11 @@ class SearchService:
         elif facet.kind == "tags":
             top = sorted(counts, key=lambda v: (-counts[v], v))[: facet.limit]
             wanted = set(top) | selected
-            for tag in Tag.objects.filter(pk__in=wanted):
-                stored = str(tag.pk)
-                values.append(FacetCount(tag.slug, tag.name, counts.get(stored, 0), stored in selected))
+            names = self.tag_names()
+            for stored in wanted:
+                if stored in names:
+                    slug, name = names[stored]
+                    values.append(FacetCount(slug, name, counts.get(stored, 0), stored in selected))
             values.sort(key=lambda v: (-v.count, v.label.lower()))
         else:
             for url_value, (stored, label) in facets.choices(self.request)[facet.param].items():
@@ -254,19 +317,29 @@ class SearchService:
                 values.sort(key=lambda v: (-v.count, v.label))
         return FacetResult(facet.param, str(facet.label), values)
 
-    def load(self, ids):
-        """The specific pages behind a page of ids, in that order, with what their cards show."""
+    def load(self, ids, content_types=None):
+        """The specific pages behind a page of ids, in that order, with what their cards show.
+        `content_types`: {id: content type id} when the search already knows them."""
         if not ids:
             return []
         models = [model for model in facets.searchable_models() if model.search_type in self.types]
         if len(models) == 1:  # a listing of one content type (/fiches/): no need to ask the page types
             by_model = {models[0]: ids}
         else:
+            known = content_types or {}
+            if not all(page_id in known for page_id in ids):
+                known = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
             by_model = {}
-            for page_id, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
-                by_model.setdefault(ContentType.objects.get_for_id(content_type_id).model_class(), []).append(page_id)
+            for page_id in ids:
+                if page_id in known:
+                    model = ContentType.objects.get_for_id(known[page_id]).model_class()
+                    by_model.setdefault(model, []).append(page_id)
         loaded = {}
+        preparations = {}  # page types that prepare their results the same way do it together
         for model, type_ids in by_model.items():
-            queryset = model.search_result_queryset(model.objects.filter(pk__in=type_ids))
-            loaded.update({page.pk: page for page in queryset})
+            pages = list(model.search_result_queryset(model.objects.filter(pk__in=type_ids)))
+            preparations.setdefault(model.prepare_results.__func__, (model, []))[1].extend(pages)
+            loaded.update({page.pk: page for page in pages})
+        for model, pages in preparations.values():
+            model.prepare_results(pages)
         return [loaded[page_id] for page_id in ids if page_id in loaded]

@@ -18,7 +18,7 @@ from portal.access import visibility_signature
 from portal.cache import cached_content
 from portal.serving import find_site
 
-from . import facets, suggest
+from . import cards, facets, suggest
 from .forms import SearchForm
 from .service import SearchService
 
@@ -79,7 +79,7 @@ def relaxations(query, outcome, active_filters, criteria):
     return sorted(suggestions, key=lambda item: -item["count"])
 
 
-def listing_context(request, *, types=None, facet_params=None, form=None):
+def listing_context(request, *, types=None, facet_params=None, form=None, show_type=True):
     """Validate the query string, run the search, and prepare what the listing templates show."""
     if form is None:
         form = SearchForm(request.GET, facet_params=facet_params)
@@ -88,6 +88,14 @@ def listing_context(request, *, types=None, facet_params=None, form=None):
     criteria = around["criteria"]
     service = SearchService(request, types=types, facet_params=form.facet_params)
     outcome = service.run(criteria)
+    outcome.page.object_list = cards.cards(
+        request,
+        outcome.page.object_list,
+        outcome.versions,
+        load=lambda ids: service.load(ids, outcome.content_types),
+        show_type=show_type,
+        heading="h2",
+    )
     query = form.link_query()
     active_filters = [
         {"param": facet.param, "facet": facet.label, "label": value.label, "url": _without(query, facet.param, value.value)}
@@ -131,12 +139,18 @@ def listing(request, base_context, *, types=None, facet_params=None):
     site = find_site(request)  # from the cache, before the result cards ask Wagtail for it (their URLs)
     form = SearchForm(request.GET, facet_params=facet_params)
     valid = form.is_valid()
+    show_type = base_context.get("show_type", True)
     if _wants_json(form, valid, request):
-        return {**base_context, **listing_context(request, types=types, facet_params=facet_params, form=form)}
+        return {
+            **base_context,
+            **listing_context(request, types=types, facet_params=facet_params, form=form, show_type=show_type),
+        }
     built = {}
 
     def build():
-        built.update(base_context, **listing_context(request, types=types, facet_params=facet_params, form=form))
+        built.update(
+            base_context, **listing_context(request, types=types, facet_params=facet_params, form=form, show_type=show_type)
+        )
         return {
             "listing_html": render_to_string(LISTING_TEMPLATE, built, request=request),
             "total": built["total"],
@@ -181,9 +195,7 @@ def json_response(request, context):
         "total": context["total"],
         "page": results.number,
         "pages": results.paginator.num_pages,
-        "results": [
-            {**page.search_json(request), "score": context["scores"].get(page.pk)} for page in results.object_list
-        ],
+        "results": [{**card.data, "score": context["scores"].get(card.pk)} for card in results.object_list],
         "suggestions": [{"without": item["label"], "count": item["count"], "url": item["url"]} for item in context["relaxations"]],
         "correction": None,
         "facets": {

@@ -116,8 +116,9 @@ QUERIES = (
     _q("AGILITE", {BRETAGNE, AGILITE}, "upper case noun without accents"),
     _q("managers", DEMO, "manager / managers / management meet"),
     _q("management", DEMO, "noun"),
-    _q("d'expérience", {AGILITE}, "elision d'"),
-    _q("expériences", {AGILITE}, "plural of a word the text has in the singular"),
+    # the Bretagne fiche's attached charter says « sa propre expérience » (attached documents are searched)
+    _q("d'expérience", {AGILITE, BRETAGNE}, "elision d'"),
+    _q("expériences", {AGILITE, BRETAGNE}, "plural of a word the text has in the singular"),
     _q("élus", {TARN}, "plural with an accent"),
     # acronyms and numbers
     _q("DDTM", {BRETAGNE}, "acronym"),

@@ -31,7 +31,7 @@ def corpus(corpus_ids):
 
 def titles(response):
     """The titles of the result cards the page shows, in their order."""
-    return [page.title for page in response.context["results"].object_list]
+    return [card.data["title"] for card in response.context["results"].object_list]
 
 
 def facet_counts(response, param):

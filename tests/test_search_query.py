@@ -117,3 +117,10 @@ def test_the_phrase_is_the_main_terms_in_the_order_typed():
     assert parse("cadres supérieurs visio", SYNONYMS).phrase() == " cadr superieur visio "
     assert parse("management").phrase() == ""
     assert Term("a").prefix is False
+
+
+def test_addresses_are_not_words():
+    assert french.index_terms("Écrire à laure.castagne@demo.reseau.localhost ou voir https://www.reseau.fr/page") == [
+        "ecrir",
+        "voir",
+    ]

@@ -70,6 +70,7 @@ class CuratedCollectionPage(SearchablePage, BasePage):
     parent_page_types = ["practices.CollectionIndexPage"]
     subpage_types = []
 
+    search_prefetch = ("theme", "items")
     search_weights = {"theme": "D"}
     search_fields = BasePage.search_fields + [
         index.RelatedFields("theme", [index.SearchField("name")]),

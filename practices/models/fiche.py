@@ -171,6 +171,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
     suggestion_tags_through = FicheTag
     suggestion_structure_field = "carrying_structure"
     facet_prefetch = ("themes", "actor_categories", "tagged_items")
+    search_prefetch = ("region", "service_type", "tags", "themes", "key_figures", "contacts", "attachments__document")
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = ["practices.LivrablePage"]
 

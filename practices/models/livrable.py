@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.dates import long_date
@@ -138,6 +137,7 @@ class LivrablePage(FromParentFacets, SearchablePage, BasePage):
     parent_page_types = ["practices.NetworkPage", "practices.PracticeSheetPage"]
     subpage_types = []
 
+    search_prefetch = ("documents__document",)
     search_weights = {"documents": "D"}
     search_fields = BasePage.search_fields + [
         index.SearchField("description"),

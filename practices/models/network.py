@@ -115,6 +115,7 @@ class NetworkPage(SearchablePage, BasePage):
 
     # The ranking's weights (search.contract): the texts (C, the default), then who runs the network,
     # its rhythm, tools and contact, and the reference names (D).
+    search_prefetch = ("region", "themes")
     search_weights = {
         "animation": "D",
         "secretariat": "D",

@@ -69,6 +69,7 @@ class WorkstreamPage(FromParentFacets, SearchablePage, BasePage):
     parent_page_types = ["practices.NetworkPage"]
     subpage_types = []
 
+    search_prefetch = ("referents__person", "sessions")
     search_weights = {"referents": "D", "sessions": "D"}
     search_fields = BasePage.search_fields + [
         index.SearchField("stakes"),

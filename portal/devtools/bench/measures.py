@@ -17,11 +17,22 @@ How the figures are kept honest on a shared, noisy machine:
 - the cache is a private local-memory one for the run: the throwaway content must never leave facet
   choices or site paths in a cache the live site shares (Redis), nor find the live site's there.
 
-What it measures by default is the steady state: after the warm-up, nothing is published, so every
-page is served from what the caches keyed on the content version (portal.cache) hold, as most reads
-are. With `cold=True` (`--froid`), each timed call follows a publication (the content version is
-replaced) and an untimed read of another fiche, as other readers would make: the figure is the first
-read of that page since the publication, the rest of the site already read again.
+What a reader meets, not what a cache returns:
+
+- the *miss* measures (`search_miss`, `search_json`, `fiche_index_miss`, `autocomplete`) ask, at every
+  call, a query string nobody asked before in the run: one or two words drawn from the vocabulary of
+  the content (search.models.SearchWord, the words used by at least a few pages) and random filters
+  (a region, a theme, a year), so that no cache can answer them;
+- the *cached* measures (`search_cached`, `fiche_page`, `home`) repeat one URL, as readers repeat the
+  same listings and pages: the figure of a read served from the caches keyed on the content version;
+- the *first read* measures (`fiche_first_read`, `home_first_read`) follow a publication (the content
+  version is replaced) and an untimed read of another fiche, as other readers would make;
+- two floors: `baseline`, a bare view rendering a template as big as the fiche page, and
+  `wagtail_search`, stock Wagtail's own filtered search on the same data
+  (`PracticeSheetPage.objects.live().filter(region=…).search(words)[:20]`, evaluated, no facets and no
+  rendering), with the same kind of random words and region.
+
+With `cold=True` (`--froid`), every measure follows a publication.
 """
 
 import logging
@@ -45,26 +56,38 @@ from wagtail.search.backends import get_search_backend
 from portal.cache import bump_content_version
 from portal.devtools.demo.synthetic import create_fiches
 from portal.roles import READERS
-from practices.models import PracticeSheetPage
+from practices.models import PracticeSheetPage, Region, Theme
+from search.models import SearchWord
 from search.service import Criteria, SearchService
 
 # measure name -> label of the French table (docs/performance.md says what each one requests)
 MEASURES = {
-    "search": "Recherche : un mot et deux filtres",
+    "search_miss": "Recherche jamais demandée (mots et filtres au hasard)",
+    "search_json": "Recherche JSON jamais demandée",
+    "fiche_index_miss": "Liste des fiches, filtres jamais demandés",
+    "autocomplete": "Suggestions de l'en-tête, début de mot au hasard",
+    "search_cached": "Recherche déjà demandée (cache)",
     "facets": "Comptes des facettes seuls (appel direct)",
-    "fiche_index": "Liste des fiches, un filtre",
-    "fiche_page": "Page d'une fiche, avec fiches proches",
-    "autocomplete": "Suggestions de l'en-tête",
+    "fiche_page": "Page d'une fiche, déjà lue (cache)",
+    "fiche_first_read": "Page d'une fiche, première lecture après publication",
+    "home": "Page d'accueil, déjà lue (cache)",
+    "home_first_read": "Page d'accueil, première lecture après publication",
+    "wagtail_search": "Socle 2 : recherche Wagtail nue, même filtre",
     "baseline": "Socle : gabarit de même taille, sans requête",
 }
+# What each miss measure is compared with in the table (the floor of its kind).
+MISS_MEASURES = ("search_miss", "search_json", "fiche_index_miss", "autocomplete")
 SEARCH_URL = "/recherche/?q=management&region=53&theme=cooperation"
 FACET_FILTERS = {"region": ["53"]}
 FICHE_INDEX_URL = "/fiches/?region=53"
-AUTOCOMPLETE_URL = "/recherche/suggestions/?q=coop"
 # A complete demo fiche (practices/demo/fiches.py): images, documents, key figures, contacts, tags.
 DEMO_FICHE_SLUG = "reseau-breton-pratiques-manageriales"
 # Another demo fiche: what other readers read after a publication, in a cold run.
 OTHER_FICHE_SLUG = "dreal-occitanie-accompagnement-des-managers"
+# How many calls of a miss measure are counted for its number of SQL queries (the most is reported).
+QUERY_DRAWS = 8
+# Words used by fewer pages than this are left out of the draws: a search that finds nothing is cheap.
+MIN_WORD_PAGES = 5
 READER_USERNAME = "lecteur-banc-essai"
 BENCH_URLCONF = "portal.devtools.bench_urls"
 BENCH_CACHE_LOCATION = "reseaux-banc-essai"
@@ -101,12 +124,21 @@ class Report:
         """Fiche page median over the floor's, measured in the same rounds."""
         return self.results["fiche_page"].median_ms / self.results["baseline"].median_ms
 
+    def versus(self, name):
+        """{"x_floor": median / the floor's median, "p95_x_wagtail": p95 / stock Wagtail's p95}."""
+        result = self.results[name]
+        return {
+            "x_floor": round(result.median_ms / self.results["baseline"].median_ms, 3),
+            "p95_x_wagtail": round(result.p95_ms / self.results["wagtail_search"].p95_ms, 3),
+        }
+
     def as_json(self):
         return {
             "fiches": self.fiches,
             "database": self.database,
             "backend": self.backend,
-            "results": {name: result.as_json() for name, result in self.results.items()},
+            "cold": self.cold,
+            "results": {name: {**result.as_json(), **self.versus(name)} for name, result in self.results.items()},
         }
 
 
@@ -193,14 +225,63 @@ class _Lines:
 
 def _get(client, url, must_contain=None):
     def call():
-        response = client.get(url)
+        response = client.get(url() if callable(url) else url)
         if response.status_code != 200:
-            raise BenchError(f"{url} a répondu {response.status_code}.")
+            raise BenchError(f"{response.request['PATH_INFO']} a répondu {response.status_code}.")
         if must_contain is not None and must_contain not in response.content:
             raise BenchError(f"{url} ne contient pas {must_contain.decode()} : la mesure ne dirait rien.")
         return response
 
     return call
+
+
+class Draws:
+    """Query strings nobody asked before in this run: words of the content's vocabulary, random filters."""
+
+    def __init__(self, seed):
+        self.random = random.Random(seed)
+        self.words = list(
+            SearchWord.objects.filter(documents__gte=MIN_WORD_PAGES, length__gte=4)
+            .order_by("word")
+            .values_list("word", flat=True)
+        )
+        if not self.words:
+            raise BenchError("Le vocabulaire de la recherche est vide : aucune requête à tirer.")
+        self.regions = list(Region.objects.order_by("code").values_list("code", flat=True))
+        self.themes = list(Theme.objects.order_by("slug").values_list("slug", flat=True))
+        self.seen = set()
+
+    def _new(self, make):
+        for _attempt in range(1000):
+            value = make()
+            if value not in self.seen:
+                self.seen.add(value)
+                return value
+        raise BenchError("Plus de requête nouvelle à tirer.")
+
+    def q(self):
+        return " ".join(self.random.sample(self.words, self.random.choice((1, 1, 2))))
+
+    def search(self, extra=""):
+        def make():
+            params = [("q", self.q()), ("region", self.random.choice(self.regions))]
+            if self.random.random() < 0.5:
+                params.append(("theme", self.random.choice(self.themes)))
+            return "/recherche/?" + "&".join(f"{k}={v}" for k, v in params) + extra
+
+        return self._new(make)
+
+    def fiche_index(self):
+        def make():
+            params = [("region", self.random.choice(self.regions)), ("theme", self.random.choice(self.themes))]
+            if self.random.random() < 0.5:
+                params.append(("annee", str(self.random.randint(2015, 2025))))
+            return "/fiches/?" + "&".join(f"{k}={v}" for k, v in params)
+
+        return self._new(make)
+
+    def prefix(self):
+        return self._new(lambda: "/recherche/suggestions/?q=" + self.random.choice(self.words)[: self.random.randint(3, 5)])
 
 
 def _count_facets(reader):
@@ -211,6 +292,16 @@ def _count_facets(reader):
         request = factory.get("/recherche/", FACET_FILTERS)
         request.user = reader
         return SearchService(request).count_facets(Criteria(filters=dict(FACET_FILTERS)))
+
+    return call
+
+
+def _wagtail_search(draws):
+    """Stock Wagtail: the filtered search a page type gets for free, evaluated, nothing more."""
+
+    def call():
+        region = draws.random.choice(draws.regions)
+        return list(PracticeSheetPage.objects.live().filter(region=region).search(draws.q())[:20])
 
     return call
 
@@ -226,20 +317,36 @@ def after_publication(client):
     return call
 
 
-def build_calls(reader, client=None):
-    """{measure name: callable}, and the byte sizes of the fiche page and of its floor."""
+def _cached(call):
+    """A read served from the caches: the same call just before, untimed, so that a publication made by
+    the measure before it in the round does not make this one a first read."""
+    return (call, call)
+
+
+def build_calls(reader, client=None, seed=2026):
+    """{measure name: callable or (untimed before, timed call)}, and the byte sizes of the fiche page
+    and of its floor."""
     if client is None:
         client = Client()
         client.force_login(reader)
+    draws = Draws(seed)
     fiche = PracticeSheetPage.objects.live().get(slug=DEMO_FICHE_SLUG)
     fiche_page = _get(client, fiche.url, must_contain=b'id="fiches-proches"')
+    home = _get(client, "/")
     size = len(fiche_page().content)
+    publication = after_publication(client)
     calls = {
-        "search": _get(client, SEARCH_URL, must_contain=b"portal-results"),
+        "search_miss": _get(client, draws.search, must_contain=b"portal-results-header"),
+        "search_json": _get(client, lambda: draws.search("&format=json"), must_contain=b'"facets"'),
+        "fiche_index_miss": _get(client, draws.fiche_index, must_contain=b"portal-results-header"),
+        "autocomplete": _get(client, draws.prefix, must_contain=b'"suggestions"'),
+        "search_cached": _cached(_get(client, SEARCH_URL, must_contain=b"portal-results")),
         "facets": _count_facets(reader),
-        "fiche_index": _get(client, FICHE_INDEX_URL, must_contain=b"portal-results"),
-        "fiche_page": fiche_page,
-        "autocomplete": _get(client, AUTOCOMPLETE_URL, must_contain=b'"label"'),
+        "fiche_page": _cached(fiche_page),
+        "fiche_first_read": (publication, fiche_page),
+        "home": _cached(home),
+        "home_first_read": (publication, home),
+        "wagtail_search": _wagtail_search(draws),
         "baseline": _get(client, f"/banc-d-essai/socle/?octets={size}"),
     }
     baseline_size = len(calls["baseline"]().content)
@@ -251,28 +358,42 @@ def build_calls(reader, client=None):
 def measure(reader, fiches, *, rounds, warmup, seed, cold=False):
     client = Client()
     client.force_login(reader)
-    calls, page_bytes = build_calls(reader, client)
-    before = after_publication(client) if cold else (lambda: None)
+    calls, page_bytes = build_calls(reader, client, seed)
+    publication = after_publication(client) if cold else None
     order = list(calls)
     shuffle = random.Random(seed).shuffle
     samples = {name: [] for name in calls}
+
+    def split(name):
+        """(untimed call before, timed call): in a cold run, a publication precedes every measure."""
+        before, call = calls[name] if isinstance(calls[name], tuple) else (None, calls[name])
+        return (publication if cold else before), call
+
     for round_number in range(warmup + rounds):
         shuffle(order)
         for name in order:
-            before()
+            before, call = split(name)
+            if before is not None:
+                before()
             started = time.perf_counter()
-            calls[name]()
+            call()
             elapsed = time.perf_counter() - started
             if round_number >= warmup:
                 samples[name].append(elapsed * 1000)
 
+    # Queries: the most any of a few calls made (a miss measure draws another query string each time).
     connection = connections[DEFAULT_DB_ALIAS]
     queries = {}
-    for name, call in calls.items():
-        before()
-        with CaptureQueriesContext(connection) as captured:
-            call()
-        queries[name] = len(captured.captured_queries)
+    for name in calls:
+        counts = []
+        for _draw in range(QUERY_DRAWS if name in MISS_MEASURES else 1):
+            before, call = split(name)
+            if before is not None:
+                before()
+            with CaptureQueriesContext(connection) as captured:
+                call()
+            counts.append(len(captured.captured_queries))
+        queries[name] = max(counts)
 
     backend = type(get_search_backend())
     return Report(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.test import RequestFactory
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search import elastic
@@ -88,7 +89,9 @@ def evaluate(reader, cases=CASES):
     groups = {group: GroupResult(group, label) for group, label in GROUPS.items()}
     for case in cases:
         outcome = search(reader, case.q)
-        found = [page.slug for page in outcome.page.object_list]
+        ids = list(outcome.page.object_list)
+        slugs = dict(Page.objects.filter(pk__in=ids).values_list("pk", "slug"))
+        found = [slugs[pk] for pk in ids]
         groups[case.group].cases.append(CaseResult(case, found, outcome.total, outcome.correction))
     return {group: result for group, result in groups.items() if result.cases}
 

@@ -12,8 +12,9 @@ def number(value, digits=1):
 
 def table(report):
     """The run as lines of text."""
-    floor = report.results["baseline"].median_ms
-    header = f"{'mesure':<48} {'médiane (ms)':>13} {'p95 (ms)':>10} {'requêtes SQL':>13} {'× socle':>8}"
+    header = (
+        f"{'mesure':<56} {'médiane (ms)':>13} {'p95 (ms)':>10} {'requêtes SQL':>13} {'× socle':>8} {'p95 × Wagtail':>14}"
+    )
     lines = [
         f"Banc d'essai — {number(report.fiches, 0)} fiches synthétiques, base {report.database}",
         f"Moteur de recherche : {report.backend}",
@@ -21,16 +22,17 @@ def table(report):
         "temps côté serveur (client de test de Django, pile complète), lecteur connecté",
         "À froid : chaque mesure suit une publication (version du contenu remplacée) et la lecture d'une autre fiche"
         if report.cold
-        else "Régime établi : rien n'est publié pendant la mesure, les pages sont servies depuis les caches",
+        else "« jamais demandée » : une chaîne de requête nouvelle à chaque appel ; « cache » : la même URL répétée",
         "",
         header,
         "-" * len(header),
     ]
     for name, label in MEASURES.items():
         result = report.results[name]
+        versus = report.versus(name)
         lines.append(
-            f"{label:<48} {number(result.median_ms, 2):>13} {number(result.p95_ms, 2):>10} "
-            f"{result.queries:>13} {number(result.median_ms / floor, 2):>8}"
+            f"{label:<56} {number(result.median_ms, 2):>13} {number(result.p95_ms, 2):>10} "
+            f"{result.queries:>13} {number(versus['x_floor'], 2):>8} {number(versus['p95_x_wagtail'], 2):>14}"
         )
     lines += [
         "",

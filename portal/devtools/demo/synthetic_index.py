@@ -34,7 +34,7 @@ def index_fiches(ids, *, say=lambda message: None, started=None):
     each chunk is loaded once); `say` reports progress."""
     started = started or time.monotonic()
     queryset = PracticeSheetPage.objects.select_related("region", "service_type").prefetch_related(
-        "tags", "themes", "actor_categories", "tagged_items"
+        *PracticeSheetPage.search_prefetch, "actor_categories", "tagged_items"
     )
     indexes = []
     for backend in get_search_backends():
