@@ -100,7 +100,8 @@ class SearchablePage(models.Model):
         Indexed next to the original text so that every backend, even SQLite's which has no stemming,
         matches "réseaux" with "reseau" and "coopérer" with "coopération".
         """
-        return french.normalize(" ".join(_searchable_texts(self, self.get_search_fields())))
+        texts = self.search_texts()
+        return " ".join(filter(None, (french.index_text(" ".join(texts[weight])) for weight in WEIGHTS)))
 
     def search_texts(self):
         """{weight: [texts]}: every searchable text of the page, by its weight in the ranking."""

@@ -5,8 +5,8 @@ builds a `Query`: every clause must be satisfied (AND); a clause is satisfied by
 alternatives (OR); an alternative is a group of terms that must all be in the page. That covers:
 
 - a plain word: one alternative, its term ("coopération" → cooper);
-- a compound, in any spelling: "co-développement" asks for the joined term or for both parts side by
-  side, and so
+- a compound, in any spelling: "co-développement" asks for the joined term or for both parts (in
+  any order: "hommes-femmes" finds "les femmes et les hommes"), and so
   does "co développement" when the first word is a combining prefix (`COMBINING`); the index holds a
   hyphenated word both ways (search.french.index_terms), so all three spellings meet;
 - a synonym or an acronym of the list administrators edit (search.synonyms): the expressions of its
@@ -145,7 +145,7 @@ def parse(q, synonym_groups=(), complete=None):
             whole = french.joined(parts)
             if whole and whole not in terms:
                 alternatives.insert(0, (Term(whole),))
-            clauses.append(Clause(tuple(alternatives), "-".join(parts), phrase=True))
+            clauses.append(Clause(tuple(alternatives), "-".join(parts)))
             position += len(terms)
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -158,9 +158,7 @@ def parse(q, synonym_groups=(), complete=None):
         ):
             whole = french.joined((parts[0], following[0][0]))
             pair = (Term(term), Term(following[1][0]))
-            clauses.append(
-                Clause(((Term(whole),), pair) if whole else (pair,), f"{parts[0]} {following[0][0]}", phrase=True)
-            )
+            clauses.append(Clause(((Term(whole),), pair) if whole else (pair,), f"{parts[0]} {following[0][0]}"))
             position += 2
             continue
         clauses.append(Clause(((Term(term),),), parts[0] if len(parts) == 1 else "-".join(parts)))

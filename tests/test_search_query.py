@@ -107,8 +107,11 @@ def test_no_engine_syntax_comes_from_what_was_typed(q):
 
 def test_engine_syntax_of_a_query():
     query = parse("co-développement coop")
-    assert query.fts5() == '(("codevelopp") OR "co developp") AND (("coop") OR ("coop"*))'
-    assert query.tsquery() == "(('codevelopp') | ('co' <-> 'developp')) & (('coop') | ('coop':*))"
+    assert query.fts5() == '(("codevelopp") OR ("co" AND "developp")) AND (("coop") OR ("coop"*))'
+    assert query.tsquery() == "(('codevelopp') | ('co' & 'developp')) & (('coop') | ('coop':*))"
+    synonym = parse("télétravail", SYNONYMS)
+    assert synonym.fts5() == '(("teletravail") OR "travail distanc")'
+    assert synonym.tsquery() == "(('teletravail') | ('travail' <-> 'distanc'))"
 
 
 def test_the_phrase_is_the_main_terms_in_the_order_typed():

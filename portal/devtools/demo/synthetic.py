@@ -15,8 +15,9 @@ rows directly, a thousand fiches per transaction:
   synthetic fiche like one published through `save_revision().publish()` (its "Mis à jour" date, its
   history, a live version to compare with, a revision to revert to).
 
-Then, once for the whole run, the facet table is rebuilt and the new fiches are indexed, a chunk at
-a time with their related objects prefetched. The fiches are live and complete.
+Then, once for the whole run, the new fiches are indexed and their facet rows written in the same pass,
+a chunk at a time with their related objects prefetched (synthetic_index). The fiches are live and
+complete.
 
 A synthetic fiche is recognised by its slug, `fiche-synthetique-NNNNN`; its content depends only on the
 seed and its number (see synthetic_content).
@@ -34,6 +35,7 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
 
+from portal.cache import bump_content_version
 from practices.models import (
     ActorCategory,
     Department,
@@ -46,7 +48,7 @@ from practices.models import (
     ServiceType,
     Theme,
 )
-from search import facets, suggest
+from search import suggest
 
 from . import synthetic_themes
 from .synthetic_content import Composer, slug_for
@@ -83,9 +85,8 @@ def create_fiches(n, seed=2026, stdout=None):
             created_ids.extend(insert_batch(batch, **context))
         say(f"  {len(created_ids)}/{missing} fiches synthétiques écrites ({time.monotonic() - started:.1f} s)")
 
-    count = facets.rebuild_all()
-    say(f"  Facettes recalculées pour {count} pages ({time.monotonic() - started:.1f} s)")
     index_fiches(created_ids, say=say, started=started)
+    bump_content_version()  # rows were written without signals: no cached page or listing may outlive them
     suggest.rebuild_all()
     say(f"  Suggestions de recherche recalculées ({time.monotonic() - started:.1f} s)")
     return missing

@@ -22,7 +22,9 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from practices.models import PracticeSheetPage
-from search import documents
+from search import documents, facets
+from search.contract import FRENCH_TEXT_FIELD
+from search.models import PageFacet
 
 CHUNK_SIZE = 500
 # rows per INSERT on PostgreSQL: a fiche's document takes about a hundred parameters
@@ -30,8 +32,8 @@ STATEMENT_ROWS = 100
 
 
 def index_fiches(ids, *, say=lambda message: None, started=None):
-    """Add the given fiches to every search backend and to the portal's search documents (one pass:
-    each chunk is loaded once); `say` reports progress."""
+    """Add the given fiches to every search backend, to the portal's search documents and to the facet
+    table, in one pass: each chunk is loaded once and its texts normalised once; `say` reports progress."""
     started = started or time.monotonic()
     queryset = PracticeSheetPage.objects.select_related("region", "service_type").prefetch_related(
         *PracticeSheetPage.search_prefetch, "actor_categories", "tagged_items"
@@ -43,20 +45,35 @@ def index_fiches(ids, *, say=lambda message: None, started=None):
     words = Counter()
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
+        built = []
         for fiche in chunk:
-            memoize_search_values(fiche)
+            memoize_search_values(fiche, _with_document(built))
         for search_index, add in indexes:
             add(search_index, chunk)
-        documents.add_documents([documents.document_for(fiche) for fiche in chunk], words)
+        documents.add_documents(built, words)
+        PageFacet.objects.bulk_create([row for fiche in chunk for row in facets.rows_for(fiche)], batch_size=2000)
     documents.merge_vocabulary(words)
     say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s)")
+
+
+def _with_document(built):
+    """What memoize_search_values asks before the computed fields: the search document is built (and
+    kept in `built`), and Wagtail's French field takes its terms, normalised once rather than twice."""
+
+    def compute(fiche):
+        document = documents.document_for(fiche)
+        built.append(document)
+        columns = (document.title, document.lead, document.body, document.other)
+        return {FRENCH_TEXT_FIELD: " ".join(filter(None, columns))}
+
+    return compute
 
 
 def _add_items(search_index, objs):
     search_index.add_items(PracticeSheetPage, objs)
 
 
-def memoize_search_values(obj):
+def memoize_search_values(obj, before_computed=None):
     """Make each search field of `obj` compute its value once.
 
     The database backends build a document in several passes (title, body, autocomplete, and on
@@ -80,9 +97,12 @@ def memoize_search_values(obj):
             continue
         memoized.append(_returning(field, field.get_value(obj)))
     obj.get_search_fields = lambda: memoized  # an instance attribute hides the class method
-    # methods may read the other fields (french_search_text does): they now get the memoized values
+    # methods may read the other fields (french_search_text does): they now get the memoized values;
+    # `before_computed(obj)` may give some of them from work done anyway ({field name: value})
+    given = before_computed(obj) if before_computed else {}
     for position, field in computed:
-        memoized[position] = _returning(field, field.get_value(obj))
+        value = given[field.field_name] if field.field_name in given else field.get_value(obj)
+        memoized[position] = _returning(field, value)
 
 
 def _returning(field, value):
