@@ -14,10 +14,13 @@ them itself:
 """
 
 import copy
+import multiprocessing
+import os
 import time
 from collections import Counter
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connections, router
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
@@ -27,14 +30,42 @@ from search.contract import FRENCH_TEXT_FIELD
 from search.models import PageFacet
 
 CHUNK_SIZE = 500
+MAX_PROCESSES = 4
 # rows per INSERT on PostgreSQL: a fiche's document takes about a hundred parameters
 STATEMENT_ROWS = 100
 
 
 def index_fiches(ids, *, say=lambda message: None, started=None):
     """Add the given fiches to every search backend, to the portal's search documents and to the facet
-    table, in one pass: each chunk is loaded once and its texts normalised once; `say` reports progress."""
+    table, in one pass: each chunk is loaded once and its texts normalised once; `say` reports progress.
+
+    On PostgreSQL, outside a transaction, the chunks are shared between one process per core: the work
+    is half Python (normalising the texts) and half the database's (to_tsvector), and one process
+    leaves the other core idle while it waits for the other side (10,000 fiches: 69 s in one process).
+    """
     started = started or time.monotonic()
+    chunks = [ids[start : start + CHUNK_SIZE] for start in range(0, len(ids), CHUNK_SIZE)]
+    processes = _processes(len(chunks))
+    if processes > 1:
+        connections.close_all()  # each process opens its own connection
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            counts = pool.map(_index_chunks, [chunks[n::processes] for n in range(processes)])
+        words = sum(counts, Counter())
+    else:
+        words = _index_chunks(chunks)
+    documents.merge_vocabulary(words)
+    say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s, {processes} processus)")
+
+
+def _processes(chunks):
+    connection = connections[router.db_for_write(PracticeSheetPage)]
+    if connection.vendor != "postgresql" or connection.in_atomic_block or chunks < 2:
+        return 1
+    return min(os.cpu_count() or 1, chunks, MAX_PROCESSES)
+
+
+def _index_chunks(chunks):
+    """Index the fiches of `chunks` (lists of ids); returns {word: pages using it} for the vocabulary."""
     queryset = PracticeSheetPage.objects.select_related("region", "service_type").prefetch_related(
         *PracticeSheetPage.search_prefetch, "actor_categories", "tagged_items"
     )
@@ -43,8 +74,8 @@ def index_fiches(ids, *, say=lambda message: None, started=None):
         search_index = backend.get_index_for_model(PracticeSheetPage)
         indexes.append((search_index, _add_to_postgres if _is_postgres_index(search_index) else _add_items))
     words = Counter()
-    for start in range(0, len(ids), CHUNK_SIZE):
-        chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
+    for chunk_ids in chunks:
+        chunk = list(queryset.filter(pk__in=chunk_ids).order_by("pk"))
         built = []
         for fiche in chunk:
             memoize_search_values(fiche, _with_document(built))
@@ -52,8 +83,7 @@ def index_fiches(ids, *, say=lambda message: None, started=None):
             add(search_index, chunk)
         documents.add_documents(built, words)
         PageFacet.objects.bulk_create([row for fiche in chunk for row in facets.rows_for(fiche)], batch_size=2000)
-    documents.merge_vocabulary(words)
-    say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s)")
+    return words
 
 
 def _with_document(built):
