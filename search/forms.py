@@ -177,5 +177,23 @@ class SearchForm(DsfrForm):
                 query.setlist(name, values)
         return query
 
+    def cache_signature(self):
+        """What the rendered listing depends on in the query string, written one way only.
+
+        Two query strings that ask the same thing share a cached listing: parameters in any order,
+        unknown ones (a campaign tag, a typo) and empty ones do not matter, nor the order of the values
+        of a filter. The values stay as typed (the search box shows them), and those that failed
+        validation are kept, with their field, so that an invalid query never reads a valid one's
+        cached answer.
+        """
+        query = self.link_query()
+        if query.get("page") and self.cleaned_data.get("page") == 1:
+            del query["page"]
+        for name, field in self.fields.items():
+            if isinstance(field, SlugListField) and name in query:
+                query.setlist(name, sorted(query.getlist(name)))
+        rejected = sorted((name, tuple(self.data.getlist(name))) for name in self.errors)
+        return query.urlencode(), rejected
+
     def error_messages(self):
         return [str(message) for errors in self.errors.values() for message in errors]

@@ -2,7 +2,8 @@
 
 The listing itself (facets, map, result cards, pagination) is rendered once per content version, query
 string and visibility (portal.cache, portal.access), then read from the cache: it depends on nothing else,
-and readers repeat the same searches and filters. The query string is first validated, every time: an
+and readers repeat the same searches and filters. The query string is keyed as the form reads it
+(`SearchForm.cache_signature`): parameters in any order, or with an unknown one added, share one entry. The query string is first validated, every time: an
 invalid one still answers 400, from the cache or not. The JSON answer is never cached.
 """
 
@@ -167,7 +168,7 @@ def listing(request, base_context, *, types=None, facet_params=None):
         types,
         form.facet_params,
         sorted(base_context.items()),
-        request.GET.urlencode(),
+        form.cache_signature(),
         visibility_signature(request),
     )
     if built:  # just rendered: the whole context is at hand

@@ -292,6 +292,34 @@ def test_an_invalid_search_answers_400_from_the_cache_too(reader_client, fiche):
         assert "Région inconnue" in response.content.decode()
 
 
+def test_the_same_search_written_another_way_reads_the_same_cached_listing(reader_client, fiche):
+    """Parameters in another order, an unknown one, an empty one, the values of a filter swapped: one entry."""
+    make_fiche("Coopération bretonne", themes=("cooperation", "management"))
+    first = "/fiches/?q=cooperation&theme=cooperation&theme=management&tri=pertinence"
+    assert count_queries(reader_client, first)[0] > 0
+    warm, html = count_queries(reader_client, first)
+    for same in (
+        "/fiches/?tri=pertinence&theme=management&theme=cooperation&q=cooperation",
+        "/fiches/?utm_source=lettre&q=cooperation&region=&theme=cooperation&theme=management&tri=pertinence",
+        "/fiches/?q=cooperation&theme=cooperation&theme=management&tri=pertinence&page=1",
+    ):
+        queries, same_html = count_queries(reader_client, same)
+        assert queries == warm, same
+        assert re.findall(r'<h2 class="fr-card__title">.*?</h2>', same_html) == re.findall(
+            r'<h2 class="fr-card__title">.*?</h2>', html
+        )
+    # what the reader typed is what the search box shows: another spelling is another entry
+    assert count_queries(reader_client, "/fiches/?q=Cooperation&theme=cooperation&theme=management&tri=pertinence")[0] > warm
+
+
+def test_an_invalid_value_never_reads_the_valid_query_cached_entry(reader_client, fiche):
+    assert reader_client.get("/fiches/?q=cooperation").status_code == 200
+    response = reader_client.get("/fiches/?q=cooperation&region=99")
+    assert response.status_code == 400
+    assert "Région inconnue" in response.content.decode()
+    assert reader_client.get("/fiches/?q=cooperation&page=0").status_code == 400
+
+
 # --- nothing of one reader reaches another ---------------------------------------------------------------
 
 
