@@ -27,6 +27,14 @@ What replaces it (`connect` below, plus `connect_model` calls in other apps' `re
 A write that bypasses Django's signals (raw SQL, `QuerySet.update` on pages) must call
 `bump_content_version()` itself.
 
+Pages also have a token each, with a second site-wide token beside the content version, the *shared
+version*, which every write replaces except a page's own. A fragment showing only one page and what is
+shared (a fiche's own content: its sections, facts, images, livrables) is keyed on both
+(`page_version`, `shared_version`): publishing another fiche, which replaces the content version
+(listings, related fiches, counts), leaves it in the cache. A page's publication, save or deletion replaces
+its own token and its parent's (which lists its children); a move, a new slug or a restriction replaces
+everything, since any page may link to the subtree.
+
 Permissions have a version of their own (`portal.access`), so that a change of groups does not empty the
 content cache, nor a publication the users' rights.
 """
@@ -48,7 +56,14 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
+from .publication import Kind
+
 CONTENT_VERSION_KEY = "portal:content-version"
+# Everything the content version follows but the pages themselves: what any page may show of the rest
+# (taxonomies, images, documents, tags, settings, restrictions, sites, the calendar). A page's own
+# fragment is keyed on this and on its page's token, so that publishing one page leaves the others'.
+SHARED_VERSION_KEY = "portal:shared-version"
+PAGE_VERSION_PREFIX = "portal:page-version:"
 # Long enough to be worth it, short enough that entries of old versions do not pile up in Redis.
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
@@ -82,12 +97,21 @@ def _token_model():
     return apps.get_model("portal", "CacheVersion")
 
 
+def _page_id(key):
+    """The page whose own token `key` is, or None for a site-wide token."""
+    return int(key[len(PAGE_VERSION_PREFIX) :]) if key.startswith(PAGE_VERSION_PREFIX) else None
+
+
 def _database_tokens():
     return dict(_token_model().objects.values_list("name", "token"))
 
 
 def _read_or_create(key):
     if versions_in_database():
+        page_id = _page_id(key)
+        if page_id is not None:
+            model = apps.get_model("portal", "PageCacheVersion")
+            return model.objects.get_or_create(page_id=page_id, defaults={"token": _new_token()})[0].token
         return _token_model().objects.get_or_create(name=key, defaults={"token": _new_token()})[0].token
     token = cache.get(key)
     if token is None:
@@ -100,7 +124,12 @@ def _replace(key):
     global _local_bumps
     _local_bumps += 1
     if versions_in_database():
-        _token_model().objects.update_or_create(name=key, defaults={"token": _new_token()})
+        page_id = _page_id(key)
+        if page_id is not None:
+            model = apps.get_model("portal", "PageCacheVersion")
+            model.objects.update_or_create(page_id=page_id, defaults={"token": _new_token()})
+        else:
+            _token_model().objects.update_or_create(name=key, defaults={"token": _new_token()})
     else:
         cache.set(key, _new_token(), None)
 
@@ -146,9 +175,41 @@ def content_version(request=None):
     return read_version(CONTENT_VERSION_KEY, request)
 
 
+def shared_version(request=None):
+    return read_version(SHARED_VERSION_KEY, request)
+
+
+def page_version(page_id, request=None):
+    """The token of one page's own content: replaced when that page, or one of its children, changes."""
+    return read_version(f"{PAGE_VERSION_PREFIX}{page_id}", request)
+
+
 def bump_content_version(*args, **kwargs):
     """Signal receiver as well as plain function: whatever a page shows may have changed."""
     bump_version(CONTENT_VERSION_KEY)
+    bump_version(SHARED_VERSION_KEY)
+
+
+def bump_pages(*page_ids):
+    """These pages changed: their own tokens, and the content version (listings, menus, related pages
+    show pages), but not what the other pages show of themselves."""
+    bump_version(CONTENT_VERSION_KEY)
+    for page_id in dict.fromkeys(page_ids):
+        if page_id is not None:
+            bump_version(f"{PAGE_VERSION_PREFIX}{page_id}")
+
+
+def _parent_id(page):
+    """The parent's id, read by path (a page's own fields hold no parent): a parent shows its children."""
+    if not page.path or page.depth <= 1:
+        return None
+    parent_path = page.path[: -page.steplen]
+    return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+
+
+def bump_after_page_write(sender, instance, **kwargs):
+    """A page saved or deleted in code: its token, its parent's, and the content version."""
+    bump_pages(instance.pk, _parent_id(instance))
 
 
 def versioned_key(version_key, request, name, *vary):
@@ -197,8 +258,16 @@ def connect_model(model, uid, m2m=()):
 
 
 def bump_after_publication(change):
-    """The last step of every publication (portal.publication): whatever a page shows may have changed."""
-    bump_content_version()
+    """The last step of every publication (portal.publication).
+
+    A page published, unpublished or deleted changes itself, its parent (which may list it), and every
+    listing: the content version. A move or a new slug changes the URLs of a whole subtree, which any
+    page may link to, and a restriction what readers may see anywhere: then everything.
+    """
+    if change.kind in (Kind.MOVED, Kind.RESTRICTED):
+        bump_content_version()
+    else:
+        bump_pages(change.page.pk, _parent_id(change.page))
 
 
 def connect():
@@ -208,7 +277,9 @@ def connect():
     # any other rows in bulk.
     for model in get_page_models():
         if model is not Page:
-            connect_model(model, f"page.{model._meta.label_lower}")
+            uid = f"page.{model._meta.label_lower}"
+            post_save.connect(bump_after_page_write, sender=model, dispatch_uid=f"portal.version.save.{uid}", weak=False)
+            post_delete.connect(bump_after_page_write, sender=model, dispatch_uid=f"portal.version.delete.{uid}", weak=False)
     connect_model(PageViewRestriction, "restriction", m2m=("groups",))
     connect_model(get_image_model(), "image")
     connect_model(get_document_model(), "document")

@@ -145,6 +145,25 @@ class CacheVersion(models.Model):
         return f"{self.name} = {self.token}"
 
 
+class PageCacheVersion(models.Model):
+    """The version token of one page's own content, kept here like CacheVersion (local-memory cache).
+
+    Apart from CacheVersion because there is one row per page ever changed, and those rows are read one at
+    a time (the page being served), never all at once with the site-wide tokens. Keyed on the page's id
+    without a foreign key: a page's deletion replaces its token too, after its row is gone.
+    """
+
+    page_id = models.PositiveBigIntegerField(_("page"), primary_key=True)
+    token = models.CharField(_("jeton"), max_length=32)
+
+    class Meta:
+        verbose_name = _("version du cache d'une page")
+        verbose_name_plural = _("versions du cache des pages")
+
+    def __str__(self):
+        return f"page {self.page_id} = {self.token}"
+
+
 class DocumentText(models.Model):
     """The text of a document's file, as portal.document_text extracted it, for the search index.
 

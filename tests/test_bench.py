@@ -83,6 +83,8 @@ def test_first_reads_and_misses_are_not_served_from_the_cache(reports):
     cost more queries than the cached reads of the same pages."""
     _small, larger, _cold = reports
     assert larger.results["fiche_first_read"].queries > larger.results["fiche_page"].queries
+    # after its own publication, the fiche's own content is rendered again too; after another one's, not
+    assert larger.results["fiche_republished"].queries > larger.results["fiche_first_read"].queries
     assert larger.results["home_first_read"].queries > larger.results["home"].queries
     assert larger.results["search_miss"].queries > larger.results["search_cached"].queries
 

@@ -121,6 +121,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# Entries of a local-memory cache (the default without Redis); the benchmark's private cache has as many.
+PORTAL_LOCAL_CACHE_ENTRIES = 10000
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -134,7 +136,7 @@ else:
     # database (portal.cache), so that a publication reaches every process. Room for the pages readers
     # read in a day (a fiche's cached parts take 30 to 40 kB) and the result cards of the listings (about
     # 2 kB each, search.cards); Redis shares them between processes.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10000}}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": PORTAL_LOCAL_CACHE_ENTRIES}}}
 
 # --- Tasks ----------------------------------------------------------------------------------------
 # Immediate by default: indexing and e-mails happen in the request. A deployment with a worker sets

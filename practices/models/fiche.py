@@ -27,12 +27,13 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.access import visibility_signature
+from portal.cache import page_version
 from portal.dates import active_years
 from portal.models import BasePage
 from search.contract import SearchablePage
 from search.views import render_listing
 
-from ..related import related_fiches
+from ..related import related_cards
 from ..tags import canonical_names
 from . import completeness
 from .collection import collections_containing
@@ -328,39 +329,49 @@ class PracticeSheetPage(SearchablePage, BasePage):
     def get_context(self, request, *args, **kwargs):
         """What the page shows besides the fiche itself, computed only if the page is rendered.
 
-        The main content is a fragment cached against the content version (see the template): on a
-        cached read, none of these queries runs. `visibility` is what the fragment varies on besides the
-        fiche, since the related fiches and the sélections leave out pages hidden from this reader.
+        The main content is two cached fragments (see the template): the fiche's own content, keyed on
+        its token and the shared version (`own_version`), and what it shows of other pages (related
+        fiches, sélections), keyed on the content version. On a cached read, none of these queries runs.
+        `visibility` is what both vary on besides the fiche: related fiches, sélections and livrables
+        leave out pages hidden from this reader.
         """
         context = super().get_context(request, *args, **kwargs)
         # A fiche without child pages has no livrables: no need to ask (numchild is Wagtail's own count).
         livrables = SimpleLazyObject(lambda: list(livrables_of(self)) if self.pk and self.numchild else [])
         context.update(
-            related_fiches=SimpleLazyObject(lambda: self.for_display(request).related_for_display(request)),
+            related_fiches=SimpleLazyObject(lambda: self.related_for_display(request)),
             livrables=livrables,
             livrable_progress=SimpleLazyObject(lambda: progress_of(livrables)),
             collections=SimpleLazyObject(lambda: collections_containing(self, request) if self.pk else []),
             visibility=visibility_signature(request),
+            own_version=SimpleLazyObject(lambda: self._own_version(request)),
         )
         return context
+
+    def _own_version(self, request):
+        """This fiche's token (portal.cache.page_version); none for a draft never saved, or a preview,
+        whose fragments are neither read nor written."""
+        if not self.pk or getattr(request, "is_preview", False):
+            return ""
+        return page_version(self.pk, request)
 
     # What serving a fiche reads anyway: loaded with the page by routing (portal.serving.child_by_slug).
     serve_select_related = ("region", "service_type")
 
-    def related_for_display(self, request=None):
-        """The "fiches proches" (practices.related), computed once per instance, their themes not loaded yet."""
+    def related_for_display(self, request):
+        """The "fiches proches" (practices.related) as result cards, computed once per instance."""
         if "_related_for_display" not in self.__dict__:
-            self._related_for_display = related_fiches(self, request, with_themes=False)
+            self._related_for_display = related_cards(self, request)
         return self._related_for_display
 
     def for_display(self, request=None):
-        """This fiche with everything its page shows loaded at once, a query per relation; returns self.
+        """This fiche with everything its own content shows loaded at once, a query per relation; returns self.
 
-        The themes of the fiche and of its related fiches come in one query. Called from inside the
-        page's cached fragment (fiche_tags.fiche_for_display), so only when the fragment is rendered.
+        Called from inside the page's own cached fragment (fiche_tags.fiche_for_display), so only when
+        that fragment is rendered: after a change of this fiche or of what is shared, not after another
+        fiche's publication (portal.cache, page tokens).
         """
         if not getattr(self, "_loaded_for_display", False):
-            related = self.related_for_display(request)
             prefetch_related_objects(
                 [self],
                 "key_figures",
@@ -370,8 +381,8 @@ class PracticeSheetPage(SearchablePage, BasePage):
                 "tags",
                 "contacts",
                 Prefetch("attachments", queryset=FicheAttachment.objects.select_related("document")),
+                "themes",
             )
-            prefetch_related_objects([self, *related], "themes")
             self._loaded_for_display = True
         return self
 
