@@ -57,8 +57,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from portal.cache import bump_after_publication
-from portal.publication import Change, Kind
 from portal.devtools.demo.synthetic import create_fiches
+from portal.publication import Change, Kind
 from portal.roles import READERS
 from practices.models import PracticeSheetPage, Region, Theme
 from search.models import SearchWord
