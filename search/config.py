@@ -5,6 +5,10 @@
 - ELASTICSEARCH_URL: Wagtail's Elasticsearch backend for the client's major version (8 by default,
   ELASTICSEARCH_VERSION to change it together with the pinned client), with a French analyser;
 - OPENSEARCH_URL: the OpenSearch backend likewise (OPENSEARCH_VERSION, 3 by default).
+
+On Elasticsearch and OpenSearch the portal's search reads its own fields, the four columns of each page's
+search document (search.contract.SEARCH_COLUMNS), already normalised by search.french: they are indexed
+with TERMS_ANALYZER, which only splits on spaces and lower-cases, so that nothing is stemmed twice.
 """
 
 POSTGRES_SEARCH_CONFIG = "french_unaccent"
@@ -12,6 +16,21 @@ POSTGRES_SEARCH_CONFIG = "french_unaccent"
 # How many values an Elasticsearch terms aggregation returns: its default is 10, fewer than the 19
 # regions or the themes. Tags are capped by the service itself.
 FACET_SIZE = 500
+
+# The analyser of the portal's own fields: their text is already normalised (accents, case, stems,
+# compounds: search.french), so it is only split into its terms. Lower-casing is a safeguard.
+TERMS_ANALYZER = "portal_terms"
+# How the portal's fields are mapped: their own analyser at indexing and search time (never the French
+# "default" one below); prefixes of 2 to 8 letters indexed too, so that the last word typed, asked as a
+# prefix (search.query), is one term lookup rather than a walk over every term it starts (longer
+# prefixes still work, more slowly); and kept out of Wagtail's catch-all `_all_text`, which is analysed
+# in French and read by the admin's search.
+TERMS_FIELD_MAPPING = {
+    "type": "text",
+    "analyzer": TERMS_ANALYZER,
+    "index_prefixes": {"min_chars": 2, "max_chars": 8},
+    "include_in_all": False,
+}
 
 FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -29,8 +48,19 @@ FRENCH_ANALYSIS = {
             "tokenizer": "standard",
             "filter": ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stemmer"],
         },
+        TERMS_ANALYZER: {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
     },
 }
+
+ELASTIC_BACKENDS = ("elasticsearch", "opensearch")
+
+
+def uses_elastic(backends):
+    """Whether WAGTAILSEARCH_BACKENDS (`backends`) sends pages to Elasticsearch or OpenSearch."""
+    return any(
+        any(name in str(options.get("BACKEND", "")).lower() for name in ELASTIC_BACKENDS)
+        for options in (backends or {}).values()
+    )
 
 
 def index_settings():

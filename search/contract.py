@@ -22,6 +22,10 @@ class, never `hasattr`:
 Two index fields come with the contract: the page's text normalised for French (`french_search_text`,
 see search.french) and its facet values as keywords (`search_facets`, which Elasticsearch filters and
 counts on). They are added by `get_search_fields`, so a page type declares only its own search fields.
+When pages go to Elasticsearch or OpenSearch, four more come with them: the columns of the page's
+search document (`SEARCH_COLUMNS`: `portal_title`, `portal_lead`, `portal_body`, `portal_other`, its
+text of each weight normalised by search.french, exactly as search.documents writes them), which
+search.elastic matches and ranks on, with an analyser that does not stem them again.
 
 The page types register with the search (search.facets.register_page_types) in their app's ready():
 the order they are registered in is the order of the "type" facet.
@@ -29,11 +33,12 @@ the order they are registered in is the order of the "type" facet.
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from wagtail.search import index
 
-from . import french
+from . import config, french
 
 FRENCH_TEXT_FIELD = "french_search_text"
 FACETS_FIELD = "search_facets"
@@ -42,6 +47,14 @@ FACETS_FIELD = "search_facets"
 # sections ≫ the rest (search.fulltext gives them the same ratios on every engine).
 WEIGHTS = ("A", "B", "C", "D")
 DEFAULT_WEIGHTS = {"title": "A", "intro": "B"}
+
+# {index field: weight}: the columns of search.models.SearchDocument (title, lead, body, other), as
+# index fields for Elasticsearch and OpenSearch. Only declared when one of them is configured: the
+# database engines read the same columns from SearchDocument, and Wagtail's database index would only
+# hold the same text twice (and normalise it once more at every publication).
+SEARCH_COLUMNS = {"portal_title": "A", "portal_lead": "B", "portal_body": "C", "portal_other": "D"}
+# Index fields computed from the others: never read as texts of the page themselves.
+DERIVED_FIELDS = frozenset({FRENCH_TEXT_FIELD, *SEARCH_COLUMNS})
 
 
 class SearchablePage(models.Model):
@@ -62,7 +75,12 @@ class SearchablePage(models.Model):
     @classmethod
     def get_search_fields(cls):
         fields = super().get_search_fields()
-        return [*fields, index.SearchField(FRENCH_TEXT_FIELD), index.FilterField(FACETS_FIELD)]
+        fields = [*fields, index.SearchField(FRENCH_TEXT_FIELD), index.FilterField(FACETS_FIELD)]
+        if config.uses_elastic(getattr(settings, "WAGTAILSEARCH_BACKENDS", None)):
+            fields += [
+                index.SearchField(name, es_extra=dict(config.TERMS_FIELD_MAPPING)) for name in SEARCH_COLUMNS
+            ]
+        return fields
 
     # --- to fill in ------------------------------------------------------------------------------
 
@@ -100,8 +118,14 @@ class SearchablePage(models.Model):
         Indexed next to the original text so that every backend, even SQLite's which has no stemming,
         matches "réseaux" with "reseau" and "coopérer" with "coopération".
         """
+        return " ".join(filter(None, self.normalised_texts().values()))
+
+    def normalised_texts(self, words=None, weights=WEIGHTS):
+        """{weight: the page's text of that weight, normalised by search.french}: the columns of its search
+        document (search.documents) and of its Elasticsearch fields. `words` (a set) collects the words
+        seen, for the vocabulary."""
         texts = self.search_texts()
-        return " ".join(filter(None, (french.index_text(" ".join(texts[weight])) for weight in WEIGHTS)))
+        return {weight: french.index_text(" ".join(texts[weight]), words) for weight in weights}
 
     def search_texts(self):
         """{weight: [texts]}: every searchable text of the page, by its weight in the ranking."""
@@ -111,6 +135,22 @@ class SearchablePage(models.Model):
             if isinstance(field, index.RelatedFields | index.SearchField):
                 texts[weights.get(field.field_name, "C")].extend(_searchable_texts(self, [field]))
         return texts
+
+    def search_column(self, weight):
+        """The page's text of one weight, normalised by search.french, as its search document holds it."""
+        return self.normalised_texts(weights=(weight,))[weight]
+
+    def portal_title(self):
+        return self.search_column(SEARCH_COLUMNS["portal_title"])
+
+    def portal_lead(self):
+        return self.search_column(SEARCH_COLUMNS["portal_lead"])
+
+    def portal_body(self):
+        return self.search_column(SEARCH_COLUMNS["portal_body"])
+
+    def portal_other(self):
+        return self.search_column(SEARCH_COLUMNS["portal_other"])
 
     def search_facets(self):
         """The page's facet values as "facet:value" keywords, for Elasticsearch to filter and count.
@@ -144,7 +184,7 @@ def _searchable_texts(obj, search_fields):
             items = related.all() if hasattr(related, "all") else [related]  # a manager, or one object
             for item in items:
                 yield from _searchable_texts(item, field.fields)
-        elif isinstance(field, index.SearchField) and field.field_name != FRENCH_TEXT_FIELD:
+        elif isinstance(field, index.SearchField) and field.field_name not in DERIVED_FIELDS:
             value = field.get_value(obj)
             if hasattr(value, "get_searchable_content"):
                 value = " ".join(value.get_searchable_content())

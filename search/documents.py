@@ -23,12 +23,9 @@ MAX_WORD_LENGTH = 64
 
 def document_for(page):
     """The unsaved SearchDocument of a live searchable page (a specific instance)."""
-    texts = page.search_texts()
     words = set()
-    columns = {
-        column: french.index_text(" ".join(texts[weight]), words)
-        for column, weight in (("title", "A"), ("lead", "B"), ("body", "C"), ("other", "D"))
-    }
+    texts = page.normalised_texts(words)
+    columns = {column: texts[weight] for column, weight in (("title", "A"), ("lead", "B"), ("body", "C"), ("other", "D"))}
     return SearchDocument(
         page_id=page.pk, published_at=page.first_published_at, words=" ".join(sorted(vocabulary_words(words))), **columns
     )

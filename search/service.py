@@ -13,11 +13,10 @@ queries whatever the number of pages, all computed by the database:
 5. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
    and every other active filter, but not its own, so that a reader sees what ticking another box of
    the same facet would add;
-6. when the words as typed give fewer than FEW_RESULTS results, the same search with the typos
+6. when the words as typed give fewer than vocabulary.FEW_RESULTS results, the same search with the typos
    corrected (search.vocabulary), kept if it finds more, and said so (`Outcome.correction`).
 """
 
-import re
 from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,7 +28,7 @@ from wagtail.models import Page
 from portal.access import pages, visibility_signature
 from portal.cache import cached_content
 
-from . import cards, elastic, facets, french, fulltext, query, synonyms, vocabulary
+from . import cards, elastic, facets, fulltext, query, synonyms, vocabulary
 from .models import PageFacet, SearchDocument
 from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
 
@@ -37,8 +36,6 @@ __all__ = ["SORT_RECENT", "SORT_RELEVANCE", "Criteria", "FacetCount", "FacetResu
 
 PER_PAGE = 20
 # Fewer results than this for the words as typed: the words with a typo are corrected (search.vocabulary).
-FEW_RESULTS = 3
-WORD_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass
@@ -158,7 +155,7 @@ class SearchService:
             return self.engine.run(self, criteria)
         found = self.matches(criteria)
         correction = None
-        if criteria.q and not criteria.exact and found.total < FEW_RESULTS:
+        if criteria.q and not criteria.exact and found.total < vocabulary.FEW_RESULTS:
             corrected = self.corrected(criteria)
             if corrected is not None and corrected.total > found.total:
                 correction = {"typed": criteria.q, "q": corrected.criteria.q}
@@ -179,11 +176,8 @@ class SearchService:
     def corrected(self, criteria):
         """The matches with the typos corrected (search.vocabulary), or None when there is no typo to
         correct. Only counted: the rest of the search runs once, for whichever words are kept."""
-        replacements = vocabulary.correction(word for parts in french.compounds(criteria.q) for word in parts)
-        if not replacements:
-            return None
-        q = WORD_PATTERN.sub(lambda m: replacements.get(m.group(0).casefold(), m.group(0)), criteria.q)
-        return self.matches(replace(criteria, q=q))
+        q = vocabulary.corrected_text(criteria.q)
+        return None if q is None else self.matches(replace(criteria, q=q))
 
     def outcome(self, found):
         """One page of the matches, the facet counts, and what to drop when nothing matches."""

@@ -11,6 +11,8 @@
 Only words of 5 letters or more are corrected: a shorter one is too often another real word.
 """
 
+import re
+
 from django.db import connection
 from django.db.models import Q
 from rapidfuzz.distance import OSA
@@ -19,6 +21,9 @@ from . import french
 from .models import SearchWord
 
 MIN_PREFIX = 2
+# Fewer results than this for the words as typed, and the search tries them with their typos corrected.
+FEW_RESULTS = 3
+WORD_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_COMPLETIONS = 12
 MIN_CORRECTED = 5
 
@@ -101,3 +106,12 @@ def correction(words):
         if replacement and french.stem(replacement) != french.stem(word):
             corrected[word] = replacement
     return corrected
+
+
+def corrected_text(q):
+    """`q` with its typos corrected (`correction`), as typed otherwise; None when there is none to correct.
+    What every engine searches again when the words as typed give fewer than FEW_RESULTS results."""
+    replacements = correction(word for parts in french.compounds(q) for word in parts)
+    if not replacements:
+        return None
+    return WORD_PATTERN.sub(lambda m: replacements.get(m.group(0).casefold(), m.group(0)), q)

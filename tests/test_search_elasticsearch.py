@@ -12,8 +12,10 @@ from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticeSheetPage, Region, Theme
-from search import config
+from search import config, documents, elastic, query
+from search.contract import SEARCH_COLUMNS
 from search.elastic import ElasticEngine, is_elastic
+from search.models import Synonym
 from search.service import Criteria, SearchService
 
 from .factories import make_fiche
@@ -45,6 +47,14 @@ def test_french_analyser_in_the_index_settings():
     assert {"l", "d", "qu", "jusqu"} <= set(analysis["filter"]["french_elision"]["articles"])
     # Wagtail's own autocomplete analysers are kept alongside
     assert "edgengram_analyzer" in analysis["analyzer"]
+    # the portal's fields are already normalised by search.french: split and lower-cased, nothing more
+    assert analysis["analyzer"][config.TERMS_ANALYZER] == {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+
+
+def test_elastic_backends_are_recognised_by_their_path():
+    assert config.uses_elastic(ES_SETTINGS) and config.uses_elastic(OS_SETTINGS)
+    assert not config.uses_elastic({"default": config.backend_settings("django.db.backends.postgresql")})
+    assert not config.uses_elastic(None) and not config.uses_elastic({})
 
 
 @pytest.mark.django_db
@@ -63,6 +73,33 @@ def test_mapping_and_document_of_a_fiche():
     assert "egal professionnel" in document["search_searchablepage__french_search_text"]
 
 
+@pytest.mark.django_db
+def test_the_search_document_columns_are_indexed_without_stemming_them_again():
+    fiche = make_fiche("Égalité professionnelle : le co-développement", tags=["parité"], intro="Des réseaux de cadres.")
+    fiche = PracticeSheetPage.objects.get(pk=fiche.pk)
+    assert not {field.field_name for field in PracticeSheetPage.get_search_fields()} & set(SEARCH_COLUMNS)  # database: no
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        backend = get_search_backend()
+        mapping = backend.mapping_class(PracticeSheetPage)
+        properties = mapping.get_mapping()["properties"]
+        document = mapping.get_document(fiche)
+    expected = documents.document_for(fiche)
+    for name in SEARCH_COLUMNS:
+        field = properties[f"search_searchablepage__{name}"]
+        assert field["type"] == "text"
+        assert field["analyzer"] == config.TERMS_ANALYZER  # never the French "default" analyser, which stems
+        assert "search_analyzer" not in field  # the same analyser for the reader's terms
+        assert field["index_prefixes"] == {"min_chars": 2, "max_chars": 8}
+        assert "copy_to" not in field and "include_in_all" not in field  # out of the French `_all_text`
+    # the very columns of the search document (search.documents), one per weight
+    for name, column in zip(SEARCH_COLUMNS, ("title", "lead", "body", "other"), strict=True):
+        assert document[f"search_searchablepage__{name}"] == getattr(expected, column), name
+    assert document["search_searchablepage__portal_title"] == "egal professionnel co developp codevelopp"
+    assert "reseau" in document["search_searchablepage__portal_lead"].split()
+    # the French text of every weight is still there for the admin's search, and not made of the columns
+    assert "egal professionnel" in document["search_searchablepage__french_search_text"]
+
+
 @pytest.fixture
 def engine():
     with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
@@ -74,8 +111,10 @@ def test_the_request_applies_faceted_navigation_rules(engine):
     criteria = Criteria(q="L'égalité des réseaux", filters={"region": ["53", "76"], "theme": ["4"]}, sort="pertinence")
     body = engine.body(criteria, types=["fiche"], facet_params=["region", "theme", "service"], hidden_paths=["000100020003"])
     text = json.dumps(body)
-    assert '"query": "egal reseau"' in text  # the words normalised like the indexed text
-    assert body["query"]["bool"]["filter"] == [{"terms": {engine.facets_column: ["type:fiche"]}}]
+    assert '"query": "egal"' in text and '"query": "reseau"' in text  # the words normalised like the indexed text
+    filters = body["query"]["bool"]["filter"]
+    assert filters[0] == {"terms": {engine.facets_column: ["type:fiche"]}}
+    assert {"term": {"live_filter": True}} in filters[1]["bool"]["filter"]  # live pages only, as before
     assert body["query"]["bool"]["must_not"] == [{"prefix": {"path_filter": "000100020003"}}]
     # hits get every active filter…
     assert body["post_filter"]["bool"]["filter"] == [
@@ -89,7 +128,127 @@ def test_the_request_applies_faceted_navigation_rules(engine):
     sizes = {agg["aggs"]["values"]["terms"]["size"] for agg in body["aggs"].values()}
     assert min(sizes) >= max(Region.objects.count(), Theme.objects.count(), 100)  # never Elasticsearch's 10
     assert body["aggs"]["region"]["aggs"]["values"]["terms"]["include"] == "region:.*"
-    assert body["sort"][0] == "_score"
+    # relevance first, the date of publication only between equal scores
+    assert body["sort"] == ["_score", {"first_published_at_filter": {"order": "desc"}}, {"pk": "desc"}]
+
+
+TITLE, LEAD, BODY, OTHER = (f"search_searchablepage__{name}" for name in SEARCH_COLUMNS)
+BOOSTED = [f"{TITLE}^10", f"{LEAD}^4", f"{BODY}^2", f"{OTHER}^1"]
+
+
+def words_query(body):
+    """The query of the reader's words: the first `must` of the request."""
+    return body["query"]["bool"]["must"][0]["bool"]
+
+
+def tiers(body):
+    return {tier["constant_score"]["_name"]: tier["constant_score"] for tier in words_query(body)["should"]}
+
+
+@pytest.mark.django_db
+def test_the_words_are_clauses_over_the_four_weighted_columns(engine):
+    parsed = query.parse("égalité des réseaux")  # no completion: the last word is its own prefix only
+    body = engine.body(Criteria(q="égalité des réseaux"), types=["fiche"], facet_params=[], parsed=parsed)
+    clauses = words_query(body)["must"]
+    assert len(clauses) == 2  # the stop word is no clause
+    # each word: its term over the four columns, with the weights of the database engines (10/4/2/1)
+    assert clauses[0] == {"multi_match": {"query": "egal", "fields": BOOSTED, "type": "most_fields"}}
+    # the last word typed: the term, or a term that starts with it, in any column
+    exact, prefix = clauses[1]["dis_max"]["queries"]
+    assert exact == {"multi_match": {"query": "reseau", "fields": BOOSTED, "type": "most_fields"}}
+    assert prefix["bool"]["minimum_should_match"] == 1
+    assert prefix["bool"]["should"] == [
+        {"prefix": {TITLE: {"value": "reseau", "boost": 10.0}}},
+        {"prefix": {LEAD: {"value": "reseau", "boost": 4.0}}},
+        {"prefix": {BODY: {"value": "reseau", "boost": 2.0}}},
+        {"prefix": {OTHER: {"value": "reseau", "boost": 1.0}}},
+    ]
+    # the tiers of search.fulltext, in their order: the phrase in the title ≫ every word in the title ≫
+    # the phrase elsewhere ≫ the weighted score
+    found = tiers(body)
+    assert list(found) == ["phrase_in_title", "all_in_title", "phrase_elsewhere"]
+    assert found["phrase_in_title"]["filter"] == {"match_phrase_prefix": {TITLE: {"query": "egal reseau", "boost": 10.0}}}
+    in_title = found["all_in_title"]["filter"]["bool"]["must"]
+    assert in_title[0] == {"match": {TITLE: {"query": "egal", "boost": 10.0}}}
+    assert {"prefix": {TITLE: {"value": "reseau", "boost": 10.0}}} in in_title[1]["dis_max"]["queries"]
+    elsewhere = found["phrase_elsewhere"]["filter"]["multi_match"]
+    assert elsewhere == {"query": "egal reseau", "fields": BOOSTED[1:], "type": "phrase_prefix"}
+    scores = [found[name]["boost"] for name in ("phrase_in_title", "all_in_title", "phrase_elsewhere")]
+    assert scores[0] > scores[1] + scores[2] and scores[1] > scores[2] >= elastic.TIER
+    # never the French analyser's fields, nor Wagtail's query compiler for the words
+    text = json.dumps(words_query(body))
+    assert "french_search_text" not in text and "_all_text" not in text
+
+
+@pytest.mark.django_db
+def test_one_word_has_no_phrase_to_look_for(engine):
+    body = engine.body(Criteria(q="agilité"), types=["fiche"], facet_params=[], parsed=query.parse("agilité"))
+    assert list(tiers(body)) == ["all_in_title"]  # as search.fulltext: a phrase needs two words
+
+
+@pytest.mark.django_db
+def test_the_last_word_is_completed_from_the_vocabulary(engine):
+    parsed = query.parse("pratiques coop", complete=lambda word: ["cooper"])
+    body = engine.body(Criteria(q="pratiques coop"), types=["fiche"], facet_params=[], parsed=parsed)
+    alternatives = words_query(body)["must"][1]["dis_max"]["queries"]
+    assert alternatives[0]["multi_match"]["query"] == "coop"
+    assert "prefix" in json.dumps(alternatives[1])
+    assert alternatives[2] == {"multi_match": {"query": "cooper", "fields": BOOSTED, "type": "most_fields"}}
+
+
+@pytest.mark.django_db
+def test_synonyms_and_compounds_are_phrases(engine):
+    groups = [(("teletravail",), ("travail", "distanc"))]
+    parsed = query.parse("télétravail co-développement", groups)
+    body = engine.body(Criteria(q="télétravail co-développement"), types=["fiche"], facet_params=[], parsed=parsed)
+    synonym, compound = words_query(body)["must"]
+    assert synonym["dis_max"]["queries"] == [
+        {"multi_match": {"query": "teletravail", "fields": BOOSTED, "type": "most_fields"}},
+        {"multi_match": {"query": "travail distanc", "fields": BOOSTED, "type": "phrase"}},
+    ]
+    # the compound: the joined term, or both parts (in any order, as on the database engines)
+    joined, parts = compound["dis_max"]["queries"]
+    assert joined["multi_match"]["query"] == "codevelopp"
+    assert [q["multi_match"]["query"] for q in parts["bool"]["must"]] == ["co", "developp"]
+    in_title = tiers(body)["all_in_title"]["filter"]["bool"]["must"][0]["dis_max"]["queries"]
+    assert in_title[1] == {"match_phrase": {TITLE: {"query": "travail distanc", "boost": 10.0}}}
+
+
+@pytest.mark.django_db
+def test_the_service_sends_the_synonyms_administrators_edit(reader_client, monkeypatch):
+    Synonym.objects.create(expressions="QVT\nqualité de vie au travail")
+    make_fiche("Qualité de vie au travail")
+    fake = FakeElasticsearch(hits=[], aggregations={})
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        use_fake_client(monkeypatch, fake)
+        reader_client.get("/recherche/?format=json&q=QVT")
+    sent = json.dumps(fake.requests[0]["query"])
+    assert '"query": "qualit vi travail", "fields": ' in sent and '"type": "phrase"' in sent
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ["le la des", "!!! ?", "« — »"])
+def test_stop_words_or_punctuation_list_everything_by_date(engine, q):
+    body = engine.body(Criteria(q=q), types=["fiche"], facet_params=["region"])
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+    assert body["sort"][0] == {"first_published_at_filter": {"order": "desc"}}
+
+
+@pytest.mark.django_db
+def test_what_is_typed_never_becomes_engine_syntax(engine):
+    q = 'gestion AND (title:x OR "agile*") -projet~2 /re.*/ \\'
+    body = engine.body(Criteria(q=q), types=["fiche"], facet_params=[])
+    text = json.dumps(body)
+    assert "query_string" not in text and "regexp" not in text and "fuzziness" not in text
+    queried = {clause.get("multi_match", {}).get("query") for clause in words_query(body)["must"]}
+    assert "gestion" in queried and not any(c in str(queried) for c in "():*~/\\\"")
+
+
+@pytest.mark.django_db
+def test_sorted_by_date_the_words_still_filter_but_nothing_ranks(engine):
+    body = engine.body(Criteria(q="égalité", sort="recent"), types=["fiche"], facet_params=[])
+    assert words_query(body) == {"must": [words_query(body)["must"][0]]}  # no tier to compute
+    assert body["sort"][0] == {"first_published_at_filter": {"order": "desc"}}
 
 
 @pytest.mark.django_db
@@ -209,3 +368,52 @@ def test_an_empty_result_on_elasticsearch_says_which_filter_to_drop(reader_clien
     counts = [request for request in fake.requests if request["size"] == 0]
     assert len(counts) == 2 and all("aggs" not in request.get("body", request) for request in counts)
     assert {item["without"]: item["count"] for item in data["suggestions"]} == {"Région : Bretagne": 3}  # dropping the theme still finds nothing
+
+
+class FindsOnly(FakeElasticsearch):
+    """Hits only for a request whose words hold `term`."""
+
+    def __init__(self, term, hits):
+        super().__init__(hits=hits, aggregations={})
+        self.term = term
+
+    def search(self, **kwargs):
+        answer = super().search(**kwargs)
+        if f'"query": "{self.term}"' not in json.dumps(kwargs.get("body", kwargs)["query"]):
+            answer["hits"] = {"total": {"value": 0, "relation": "eq"}, "hits": []}
+        return answer
+
+
+@pytest.mark.django_db
+def test_a_typo_is_corrected_on_elasticsearch_as_on_the_database(reader_client, monkeypatch):
+    fiche = make_fiche("Management des équipes")
+    fake = FindsOnly("manag", hits=[fiche.pk])
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        use_fake_client(monkeypatch, fake)
+        data = reader_client.get("/recherche/", {"q": "managment", "format": "json"}).json()
+        assert data["total"] == 1 and data["results"][0]["title"] == "Management des équipes"
+        assert data["correction"]["typed"] == "managment" and data["correction"]["q"] == "management"
+        # the words as typed, then the corrected words: no fuzzy query, the vocabulary decides
+        assert len(fake.requests) == 2 and "fuzziness" not in json.dumps(fake.requests[0]["query"])
+        html = reader_client.get("/recherche/", {"q": "managment"}).content.decode()
+        assert "Résultats pour « <strong>management</strong> » (au lieu de « managment »)" in html
+        fake.requests.clear()
+        literal = reader_client.get("/recherche/", {"q": "managment", "exact": "1", "format": "json"}).json()
+        assert literal["total"] == 0 and literal["correction"] is None
+        assert len(fake.requests) == 1
+
+
+@pytest.mark.django_db
+def test_enough_results_for_the_words_as_typed_means_no_correction(reader_client, monkeypatch):
+    fiches = [make_fiche(f"Management {n}") for n in range(3)]
+    fake = FakeElasticsearch(hits=[f.pk for f in fiches], aggregations={})
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        use_fake_client(monkeypatch, fake)
+        data = reader_client.get("/recherche/", {"q": "managment", "format": "json"}).json()
+    assert data["correction"] is None and len(fake.requests) == 1
+
+
+def test_each_column_keeps_its_weight():
+    assert elastic.FIELDS == {"title": "portal_title", "lead": "portal_lead", "body": "portal_body", "other": "portal_other"}
+    assert [SEARCH_COLUMNS[name] for name in elastic.FIELDS.values()] == ["A", "B", "C", "D"]
+    assert elastic.BOOSTS == {"title": 10.0, "lead": 4.0, "body": 2.0, "other": 1.0}

@@ -1,8 +1,8 @@
 """The French query table (tests/french_queries.py) on a real Elasticsearch or OpenSearch cluster.
 
 tests/test_search_elasticsearch.py checks, without a server, the request the service sends; only a
-cluster can tell whether its French analyser, the normalised field and that request together find
-the same fiches as the database backend. So this module loads the same corpus, indexes it under a
+cluster can tell whether the search document's columns (indexed with an analyser that does not stem
+them again) and that request together find the same fiches as the database backend, in the same order. So this module loads the same corpus, indexes it under a
 prefix of its own (reseaux_test_<random>_, deleted at the end), and asks the same JSON search the
 same questions, expecting the same sets.
 
@@ -136,6 +136,48 @@ def test_query_finds_exactly_the_expected_fiches(cluster, reader_client, query):
 def test_the_fiche_listing_answers_like_the_search(cluster, reader_client):
     for query in QUERIES[::6]:
         assert result_slugs(reader_client, query.q, path="/fiches/") == query.expected, query.q
+
+
+@requires_cluster
+@pytest.mark.django_db
+def test_the_portal_fields_are_split_not_stemmed(cluster):
+    """The columns arrive normalised by search.french: the cluster must not stem them again."""
+    index = cluster.get_index_for_model(Page)
+    es = cluster.es
+    if cluster.use_new_elasticsearch_api:
+        analysed = es.indices.analyze(index=index.name, analyzer=config.TERMS_ANALYZER, text="reseau cooper egal")
+    else:
+        analysed = es.indices.analyze(index=index.name, body={"analyzer": config.TERMS_ANALYZER, "text": "reseau cooper egal"})
+    assert [token["token"] for token in analysed["tokens"]] == ["reseau", "cooper", "egal"]
+    mappings = es.indices.get_mapping(index=index.name)
+    properties = next(iter(dict(mappings).values()))["mappings"]["properties"]
+    assert properties["search_searchablepage__portal_title"]["analyzer"] == config.TERMS_ANALYZER
+
+
+@requires_cluster
+@pytest.mark.django_db
+def test_the_ranking_follows_the_tiers_of_the_database_engines(cluster, reader_client):
+    """The words as a phrase in the title, then all of them in the title, then as a phrase elsewhere,
+    then the weighted score; and a typo corrected as on the database engines."""
+    fiches = {
+        "scattered": make_fiche(
+            "Une fiche ordinaire", slug="quenouille-eparse", intro="Une gouvernance partagée.", description="<p>Quenouille.</p>"
+        ),
+        "elsewhere": make_fiche("Une autre fiche", slug="quenouille-ailleurs", description="<p>Une quenouille gouvernance.</p>"),
+        "in_title": make_fiche("Gouvernance de la quenouille", slug="quenouille-titre"),
+        "phrase": make_fiche("Quenouille gouvernance", slug="quenouille-phrase"),
+    }
+    try:
+        cluster.get_index_for_model(Page).refresh()
+        found = reader_client.get("/recherche/", {"q": "quenouille gouvernance", "format": "json"}).json()
+        corrected = reader_client.get("/recherche/", {"q": "quenouile gouvernance", "format": "json"}).json()
+    finally:
+        for page in fiches.values():
+            cluster.delete(page)
+        cluster.get_index_for_model(Page).refresh()
+    order = [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in found["results"]]
+    assert order == ["quenouille-phrase", "quenouille-titre", "quenouille-ailleurs", "quenouille-eparse"]
+    assert corrected["correction"]["q"] == "quenouille gouvernance" and corrected["total"] == 4
 
 
 # Last in the module: the fiches it adds are removed from the index when it ends, but only then.
