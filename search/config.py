@@ -63,6 +63,16 @@ def uses_elastic(backends):
     )
 
 
+def stems_french_itself(backends):
+    """Whether every backend of WAGTAILSEARCH_BACKENDS reads French on its own: the database backend on
+    PostgreSQL does (its SEARCH_CONFIG, POSTGRES_SEARCH_CONFIG: unaccented, stemmed), SQLite's does not
+    (search.contract then indexes the page's text normalised by search.french as well)."""
+    backends = (backends or {}).values()
+    return bool(backends) and all(
+        "database" in str(options.get("BACKEND", "")) and options.get("SEARCH_CONFIG") for options in backends
+    )
+
+
 def index_settings():
     return {"settings": {"analysis": FRENCH_ANALYSIS}}
 

@@ -20,8 +20,8 @@ class, never `hasattr`:
   a field left out weighs "C", as the body does (`search_texts`, search.documents).
 
 Two index fields come with the contract: the page's text normalised for French (`french_search_text`,
-see search.french) and its facet values as keywords (`search_facets`, which Elasticsearch filters and
-counts on). They are added by `get_search_fields`, so a page type declares only its own search fields.
+see search.french; not on PostgreSQL's database backend, which stems French itself) and its facet
+values as keywords (`search_facets`, which Elasticsearch filters and counts on). They are added by `get_search_fields`, so a page type declares only its own search fields.
 When pages go to Elasticsearch or OpenSearch, four more come with them: the columns of the page's
 search document (`SEARCH_COLUMNS`: `portal_title`, `portal_lead`, `portal_body`, `portal_other`, its
 text of each weight normalised by search.french, exactly as search.documents writes them), which
@@ -74,9 +74,13 @@ class SearchablePage(models.Model):
 
     @classmethod
     def get_search_fields(cls):
-        fields = super().get_search_fields()
-        fields = [*fields, index.SearchField(FRENCH_TEXT_FIELD), index.FilterField(FACETS_FIELD)]
-        if config.uses_elastic(getattr(settings, "WAGTAILSEARCH_BACKENDS", None)):
+        fields = [*super().get_search_fields(), index.FilterField(FACETS_FIELD)]
+        backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", None)
+        if not config.stems_french_itself(backends):
+            # On PostgreSQL, Wagtail's index (the administration's search) stems French itself: the same
+            # text normalised here would only double the size of every entry, and its indexing time.
+            fields.append(index.SearchField(FRENCH_TEXT_FIELD))
+        if config.uses_elastic(backends):
             fields += [
                 index.SearchField(name, es_extra=dict(config.TERMS_FIELD_MAPPING)) for name in SEARCH_COLUMNS
             ]

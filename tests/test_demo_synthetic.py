@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import re
 from collections import Counter, defaultdict
 
@@ -441,3 +442,36 @@ def test_the_text_fits_the_structure_and_its_time():
             assert "réfecture" not in data.carrying_structure
             if set(data.departments) & {"75", "92", "93", "94"}:
                 assert not data.carrying_structure.startswith(("Communauté de communes", "Pôle"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_processes_write_and_index_their_own_batches(monkeypatch):
+    """On PostgreSQL, outside a transaction, the batches are shared between one process per core, each
+    writing at tree positions known in advance and indexing what it wrote: every fiche is there once,
+    in a valid tree, with its search document, its facets and its index entry."""
+    from portal.devtools.demo import synthetic_index
+    from search.models import SearchDocument, SearchWord
+
+    monkeypatch.setattr(synthetic, "BATCH_SIZE", 4)
+    monkeypatch.setattr(synthetic_index, "CHUNK_SIZE", 3)
+    shared = []
+    monkeypatch.setattr(synthetic, "processes_for", lambda parts: shared.append(synthetic_index.processes_for(parts)) or shared[-1])
+    assert synthetic.create_fiches(14) == 14
+
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        assert shared == [min(4, os.cpu_count() or 1)] and shared[0] > 1
+    else:
+        assert shared == [1]  # one writer at a time on SQLite
+    assert all(problems == [] for problems in Page.find_problems())
+    index = PracticeIndexPage.objects.get()
+    fiches = list(synthetic_fiches())
+    assert index.numchild == Page.objects.child_of(index).count() == len(fiches) == 14
+    assert [f.slug for f in fiches] == [f"fiche-synthetique-{n:05d}" for n in range(1, 15)]
+    ids = {f.pk for f in fiches}
+    assert set(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", flat=True)) == ids
+    assert set(PageFacet.objects.filter(facet="type", value="fiche", page_id__in=ids).values_list("page_id", flat=True)) == ids
+    assert IndexEntry.objects.filter(object_id__in=[str(pk) for pk in ids]).count() == 14
+    assert SearchWord.objects.filter(plain="demarche", documents__gt=7).exists()
+    assert len(PracticeSheetPage.objects.live().search("démarche")) > 7

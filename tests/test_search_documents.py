@@ -226,3 +226,20 @@ def test_the_text_of_attached_documents_is_searchable(client, reader, home_page)
     client.force_login(reader)
     assert slugs(search_json(client, q="feuille de route")) == ["avec-document"]
     assert set(french.terms("comité pilotage feuille route")) <= set(SearchDocument.objects.get(page_id=fiche.pk).other.split())
+
+
+def test_wagtail_index_holds_the_normalised_text_only_where_the_backend_cannot_stem_french(settings):
+    """The administration's search (Wagtail's own index): SQLite's backend needs the text normalised by
+    search.french to match "reseau" with "réseaux"; PostgreSQL's stems French itself (french_unaccent), and
+    the same text twice only doubled every index entry and its indexing time."""
+    from practices.models import PracticeSheetPage
+    from search import config
+    from search.contract import FRENCH_TEXT_FIELD
+
+    def indexed(backend):
+        settings.WAGTAILSEARCH_BACKENDS = {"default": backend}
+        return {field.field_name for field in PracticeSheetPage.get_search_fields()}
+
+    assert FRENCH_TEXT_FIELD in indexed(config.backend_settings("django.db.backends.sqlite3"))
+    assert FRENCH_TEXT_FIELD not in indexed(config.backend_settings("django.db.backends.postgresql"))
+    assert "title" in indexed(config.backend_settings("django.db.backends.postgresql"))

@@ -15,17 +15,23 @@ rows directly, a thousand fiches per transaction:
   synthetic fiche like one published through `save_revision().publish()` (its "Mis à jour" date, its
   history, a live version to compare with, a revision to revert to).
 
-Then, once for the whole run, the new fiches are indexed and their facet rows written in the same pass,
-a chunk at a time with their related objects prefetched (synthetic_index). The fiches are live and
+Each batch is indexed right after it is written, its facet rows written in the same pass, a chunk at a
+time with its related objects prefetched (synthetic_index); what counts over every fiche (the
+vocabulary, Wagtail's title norms) is computed once at the end. On PostgreSQL, the batches are shared
+between one process per core, each knowing its tree positions in advance. The fiches are live and
 complete.
 
 A synthetic fiche is recognised by its slug, `fiche-synthetique-NNNNN`; its content depends only on the
 seed and its number (see synthetic_content).
 """
 
+import multiprocessing
 import re
 import time
 import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
@@ -53,7 +59,7 @@ from search import suggest
 from . import synthetic_themes
 from .synthetic_content import Composer, slug_for
 from .synthetic_data import References
-from .synthetic_index import index_fiches
+from .synthetic_index import finish, index_fiches, processes_for
 
 SLUG_PATTERN = re.compile(r"^fiche-synthetique-(\d{5,})$")
 BATCH_SIZE = 1000
@@ -69,27 +75,85 @@ def create_fiches(n, seed=2026, stdout=None):
     if missing <= 0:
         return 0
 
-    composer = Composer(load_references(), seed)
     first_number = max(numbers, default=0) + 1
-    context = {
-        "parent": parent,
-        "content_type": ContentType.objects.get_for_model(PracticeSheetPage),
-        "page_content_type": ContentType.objects.get_for_model(Page),
-        "tag_ids": ensure_tags(),
-        "using": router.db_for_write(PracticeSheetPage),
-    }
-    created_ids = []
-    for offset in range(0, missing, BATCH_SIZE):
-        batch = [composer.fiche(first_number + i) for i in range(offset, min(missing, offset + BATCH_SIZE))]
-        with transaction.atomic(using=context["using"]):
-            created_ids.extend(insert_batch(batch, **context))
-        say(f"  {len(created_ids)}/{missing} fiches synthétiques écrites ({time.monotonic() - started:.1f} s)")
-
-    index_fiches(created_ids, say=say, started=started)
+    using = router.db_for_write(PracticeSheetPage)
+    position = _next_position(parent, using)
+    if position + missing > len(Page.alphabet) ** Page.steplen:
+        raise ValueError("Plus de place sous la liste des fiches pour de nouvelles pages.")
+    # (first number, how many, tree position of the first): each batch knows its place in advance,
+    # so that batches can be written by several processes at once
+    batches = [
+        (first_number + offset, min(BATCH_SIZE, missing - offset), position + offset)
+        for offset in range(0, missing, BATCH_SIZE)
+    ]
+    global _job
+    _job = _Job(
+        references=load_references(),
+        seed=seed,
+        context={
+            "parent": parent,
+            "content_type": ContentType.objects.get_for_model(PracticeSheetPage),
+            "page_content_type": ContentType.objects.get_for_model(Page),
+            "tag_ids": ensure_tags(),
+            "using": using,
+        },
+        say=say,
+        started=started,
+    )
+    processes = processes_for(len(batches))
+    if processes > 1:
+        connections.close_all()  # each process opens its own connection
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            done = pool.map(_write_and_index, [batches[k::processes] for k in range(processes)])
+    else:
+        done = [_write_and_index(batches)]
+    finish(sum((words for words in done), Counter()))
+    Page.objects.using(using).filter(pk=parent.pk).update(numchild=_children(parent, using).count())
+    say(f"  {missing} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s, {processes} processus)")
     bump_content_version()  # rows were written without signals: no cached page or listing may outlive them
     suggest.rebuild_all()
     say(f"  Suggestions de recherche recalculées ({time.monotonic() - started:.1f} s)")
     return missing
+
+
+@dataclass
+class _Job:
+    """What every process writing batches needs, set before the processes are forked (never pickled)."""
+
+    references: References
+    seed: int
+    context: dict
+    say: Callable
+    started: float
+
+
+_job = None
+
+
+def _write_and_index(batches):
+    """Write the given batches, each in its transaction, and index each one right after (its rows are
+    still in memory and cache); returns {word: pages using it}. Run in one process per core on
+    PostgreSQL: composing a fiche, serialising its revision and normalising its texts is Python's work,
+    and one process would leave the other core idle while it waits for the database."""
+    composer = Composer(_job.references, _job.seed)
+    words = Counter()
+    for first, count, position in batches:
+        batch = [composer.fiche(first + i) for i in range(count)]
+        with transaction.atomic(using=_job.context["using"]):
+            ids = insert_batch(batch, position=position, **_job.context)
+        words += index_fiches(ids)
+        _job.say(f"  fiches n° {first} à {first + count - 1} écrites et indexées ({time.monotonic() - _job.started:.1f} s)")
+    return words
+
+
+def _children(parent, using):
+    return Page.objects.using(using).filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+
+def _next_position(parent, using):
+    """The tree position of the parent's next child (after the last, whatever the gaps)."""
+    last_path = _children(parent, using).order_by("-path").values_list("path", flat=True).first()
+    return Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
 
 
 def existing_numbers(parent):
@@ -131,13 +195,9 @@ def ensure_tags():
     return found
 
 
-def insert_batch(batch, *, parent, content_type, page_content_type, tag_ids, using):
-    """Write one batch of FicheData; returns the new page ids in the same order."""
-    children = Page.objects.using(using).filter(path__startswith=parent.path, depth=parent.depth + 1)
-    last_path = children.order_by("-path").values_list("path", flat=True).first()
-    position = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
-    if position + len(batch) > len(Page.alphabet) ** Page.steplen:
-        raise ValueError("Plus de place sous la liste des fiches pour de nouvelles pages.")
+def insert_batch(batch, *, position, parent, content_type, page_content_type, tag_ids, using):
+    """Write one batch of FicheData as the parent's children from tree position `position` on; returns
+    the new page ids in the same order. The parent's child count is the caller's to update."""
     depth = parent.depth + 1
 
     pages = []
@@ -171,7 +231,6 @@ def insert_batch(batch, *, parent, content_type, page_content_type, tag_ids, usi
     fiches = _insert_fiche_rows(batch, pages, using)
     related = _insert_related_rows(batch, ids, tag_ids, using)
     _insert_revisions(fiches, pages, related, content_type, page_content_type, using)
-    Page.objects.using(using).filter(pk=parent.pk).update(numchild=children.count())
     return ids
 
 

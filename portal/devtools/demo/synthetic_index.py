@@ -14,9 +14,7 @@ them itself:
 """
 
 import copy
-import multiprocessing
 import os
-import time
 from collections import Counter
 
 from django.core.exceptions import FieldDoesNotExist
@@ -35,37 +33,36 @@ MAX_PROCESSES = 4
 STATEMENT_ROWS = 100
 
 
-def index_fiches(ids, *, say=lambda message: None, started=None):
-    """Add the given fiches to every search backend, to the portal's search documents and to the facet
-    table, in one pass: each chunk is loaded once and its texts normalised once; `say` reports progress.
-
-    On PostgreSQL, outside a transaction, the chunks are shared between one process per core: the work
-    is half Python (normalising the texts) and half the database's (to_tsvector), and one process
-    leaves the other core idle while it waits for the other side (10,000 fiches: 69 s in one process).
-    """
-    started = started or time.monotonic()
-    chunks = [ids[start : start + CHUNK_SIZE] for start in range(0, len(ids), CHUNK_SIZE)]
-    processes = _processes(len(chunks))
-    if processes > 1:
-        connections.close_all()  # each process opens its own connection
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            counts = pool.map(_index_chunks, [chunks[n::processes] for n in range(processes)])
-        words = sum(counts, Counter())
-    else:
-        words = _index_chunks(chunks)
-    documents.merge_vocabulary(words)
-    say(f"  {len(ids)} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s, {processes} processus)")
-
-
-def _processes(chunks):
+def processes_for(parts):
+    """How many processes share `parts` units of work: one per core (at most MAX_PROCESSES) on PostgreSQL
+    outside a transaction, one otherwise (SQLite has one writer at a time)."""
     connection = connections[router.db_for_write(PracticeSheetPage)]
-    if connection.vendor != "postgresql" or connection.in_atomic_block or chunks < 2:
+    if connection.vendor != "postgresql" or connection.in_atomic_block or parts < 2:
         return 1
-    return min(os.cpu_count() or 1, chunks, MAX_PROCESSES)
+    return min(os.cpu_count() or 1, parts, MAX_PROCESSES)
+
+
+def index_fiches(ids):
+    """Index the given fiches (search backends, search documents, facet rows), a chunk at a time;
+    returns {word: pages using it}, for `finish` once every process is done."""
+    return _index_chunks([ids[start : start + CHUNK_SIZE] for start in range(0, len(ids), CHUNK_SIZE)])
+
+
+def finish(words):
+    """What is computed over every fiche once they are all indexed: the vocabulary's counts, and on
+    PostgreSQL the title norms of Wagtail's index (average title length over each title's). Done per
+    chunk, the latter rewrote the whole index table each time (quadratic in the number of fiches) and
+    two processes doing it at once deadlocked."""
+    documents.merge_vocabulary(words)
+    for backend in get_search_backends():
+        search_index = backend.get_index_for_model(PracticeSheetPage)
+        if _is_postgres_index(search_index):
+            search_index._refresh_title_norms()
 
 
 def _index_chunks(chunks):
-    """Index the fiches of `chunks` (lists of ids); returns {word: pages using it} for the vocabulary."""
+    """Index the fiches of `chunks` (lists of ids); returns {word: pages using it} for the vocabulary.
+    Each chunk is loaded once, its texts normalised once for every backend and the search documents."""
     queryset = PracticeSheetPage.objects.select_related("region", "service_type").prefetch_related(
         *PracticeSheetPage.search_prefetch, "actor_categories", "tagged_items"
     )
@@ -188,7 +185,7 @@ def _add_to_postgres(search_index, objs):
     content_type_pk = get_content_type_pk(PracticeSheetPage)
     for start in range(0, len(objs), STATEMENT_ROWS):
         _upsert_postgres(search_index, objs[start : start + STATEMENT_ROWS], indexer_class, entries, content_type_pk)
-    search_index._refresh_title_norms()
+    # the title norms are refreshed once, by `finish`
 
 
 def _upsert_postgres(search_index, objs, indexer_class, entries, content_type_pk):
