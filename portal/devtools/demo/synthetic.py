@@ -40,6 +40,7 @@ from django.db.models.functions import Cast
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations, get_serializable_data_for_fields
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.search.models import IndexEntry
 
 from portal.cache import bump_content_version
 from practices.models import (
@@ -55,6 +56,7 @@ from practices.models import (
     Theme,
 )
 from search import suggest
+from search.models import PageFacet, SearchDocument
 
 from . import synthetic_themes
 from .synthetic_content import Composer, slug_for
@@ -110,10 +112,29 @@ def create_fiches(n, seed=2026, stdout=None):
     finish(sum((words for words in done), Counter()))
     Page.objects.using(using).filter(pk=parent.pk).update(numchild=_children(parent, using).count())
     say(f"  {missing} fiches indexées pour la recherche ({time.monotonic() - started:.1f} s, {processes} processus)")
+    _refresh_statistics(using)
     bump_content_version()  # rows were written without signals: no cached page or listing may outlive them
     suggest.rebuild_all()
     say(f"  Suggestions de recherche recalculées ({time.monotonic() - started:.1f} s)")
     return missing
+
+
+# What a bulk load changes the size of: the planner must know it before the first search.
+ANALYZED_MODELS = (Page, PracticeSheetPage, Revision, PageLogEntry, FicheTag, SearchDocument, PageFacet, IndexEntry)
+
+
+def _refresh_statistics(using):
+    """On PostgreSQL, the planner's statistics (and, outside a transaction, the visibility map that
+    index-only scans read) of the tables the load filled. Autovacuum would get there in its own time;
+    until then the planner believes the tables as small as before the load and picks nested loops over
+    tens of thousands of rows (a facet count at 14,000 fiches: 320 ms before, 140 ms after)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in ANALYZED_MODELS)
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{command} {tables}")
 
 
 @dataclass
