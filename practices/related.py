@@ -27,10 +27,30 @@ from search.models import PageFacet, SearchDocument
 from .models.fiche_parts import PinnedRelatedFiche
 
 WEIGHTS = {"theme": 3, "tag": 2, "region": 1, "service": 1}
+# On PostgreSQL, the most recent pages of each shared value that are compared (see `_neighbours`).
+NEIGHBOURS = 500
 
 
 def _placeholders(values):
     return ", ".join(["%s"] * len(values))
+
+
+def _neighbours(table):
+    """How the fiche's facet rows meet the other pages' rows with the same value.
+
+    On PostgreSQL, only the NEIGHBOURS most recent pages of each value (LATERAL, read backwards from the
+    index on facet, value, page): a region or a theme shared by tens of thousands of fiches would
+    otherwise be summed whole, and the cost of a fiche page would grow with the number of fiches (100 ms
+    at 100,000). The closest fiches are then the closest among the most recent of each value, the same
+    as before while a value has fewer pages than that. SQLite has no LATERAL: it joins every row, which
+    costs 5 to 10 ms at 10,000 fiches.
+    """
+    if connection.vendor == "postgresql":
+        return (
+            f"CROSS JOIN LATERAL (SELECT o.page_id FROM {table} o WHERE o.facet = own.facet AND o.value = own.value "
+            f"ORDER BY o.page_id DESC LIMIT {NEIGHBOURS}) other"
+        )
+    return f"INNER JOIN {table} other ON other.facet = own.facet AND other.value = own.value"
 
 
 def _pinned_and_ranked(fiche, hidden, limit):
@@ -72,7 +92,7 @@ def _pinned_and_ranked(fiche, hidden, limit):
         f"UNION ALL "
         f"SELECT 1 AS kind, page_id, -score AS a, -page_id AS b FROM ("
         f"SELECT other.page_id AS page_id, SUM(CASE own.facet {weight} ELSE 0 END) AS score "
-        f"FROM {table} own INNER JOIN {table} other ON other.facet = own.facet AND other.value = own.value "
+        f"FROM {table} own {_neighbours(table)} "
         f"WHERE {' AND '.join(conditions)} "
         f"GROUP BY other.page_id ORDER BY score DESC, other.page_id DESC LIMIT {int(limit)}"
         f") ranked) candidates LEFT JOIN {documents} d ON d.page_id = candidates.page_id "
