@@ -15,7 +15,7 @@ from wagtail.search import index
 from portal.access import visibility_signature
 from portal.models import BasePage
 
-from .sections import sections_for
+from .sections import blocks_for
 
 
 class ContentBodyBlock(blocks.StreamBlock):
@@ -64,10 +64,10 @@ class HomePage(BasePage):
         return None
 
     def get_context(self, request, *args, **kwargs):
-        """The blocks are rendered once per content version and visibility (the template's cache tag):
-        `home_sections` is a callable, which the template calls only when the fragment is not cached."""
+        """Each block is rendered once per version of what it shows and visibility (the template's cache
+        tag, home.sections.Block): its queries run only when its fragment is not cached."""
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = lambda: sections_for(request, self)
+        context["home_blocks"] = blocks_for(request, self)
         context["visibility"] = visibility_signature(request)
         return context
 

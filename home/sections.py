@@ -1,13 +1,19 @@
 """The blocks of the home page: the latest fiches, the networks, the sélections put forward.
 
 Each block is a function of the request that returns None when it has nothing to show, so the home
-page never shows an empty block; `SECTIONS` is their order on the page.
+page never shows an empty block; `SECTIONS` is their order on the page, each with the page types it
+shows. A block is cached on those types' tokens and the shared version (portal.cache): publishing a
+fiche renders the latest fiches and the sélections (which count their fiches) again, not the networks.
 """
+
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import type_version
 from practices.models import (
     CollectionIndexPage,
     CuratedCollectionPage,
@@ -64,8 +70,31 @@ def featured_collections(request, home_page):
     )
 
 
-SECTIONS = (latest_fiches, networks, featured_collections)
+SECTIONS = (
+    (latest_fiches, (PracticeSheetPage, PracticeIndexPage)),
+    (networks, (NetworkPage, NetworkIndexPage)),
+    (featured_collections, (CuratedCollectionPage, CollectionIndexPage, PracticeSheetPage)),
+)
 
 
-def sections_for(request, home_page):
-    return [section for section in (build(request, home_page) for build in SECTIONS) if section]
+@dataclass
+class Block:
+    """One block of the home page for the template: `key` says when it changes, `section` builds it,
+    and is only read when the block is not in the cache."""
+
+    request: object
+    home_page: object
+    build: object
+    models: tuple
+
+    @property
+    def key(self):
+        return f"{self.build.__name__}:" + ":".join(type_version(model, self.request) for model in self.models)
+
+    @cached_property
+    def section(self):
+        return self.build(self.request, self.home_page)
+
+
+def blocks_for(request, home_page):
+    return [Block(request, home_page, build, models) for build, models in SECTIONS]

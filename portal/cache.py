@@ -32,8 +32,9 @@ version*, which every write replaces except a page's own. A fragment showing onl
 shared (a fiche's own content: its sections, facts, images, livrables) is keyed on both
 (`page_version`, `shared_version`): publishing another fiche, which replaces the content version
 (listings, related fiches, counts), leaves it in the cache. A page's publication, save or deletion replaces
-its own token and its parent's (which lists its children); a move, a new slug or a restriction replaces
-everything, since any page may link to the subtree.
+its own token and its parent's (which lists its children), and the token of its page type (a block
+listing the latest pages of some types is keyed on theirs and on the shared version); a move, a new slug
+or a restriction replaces everything, since any page may link to the subtree.
 
 Permissions have a version of their own (`portal.access`), so that a change of groups does not empty the
 content cache, nor a publication the users' rights.
@@ -64,6 +65,9 @@ CONTENT_VERSION_KEY = "portal:content-version"
 # fragment is keyed on this and on its page's token, so that publishing one page leaves the others'.
 SHARED_VERSION_KEY = "portal:shared-version"
 PAGE_VERSION_PREFIX = "portal:page-version:"
+# One token per page type, replaced when a page of that type changes: a block listing the latest pages
+# of a type (the home page's) is keyed on the types it shows and on the shared version.
+TYPE_VERSION_PREFIX = "portal:type-version:"
 # Long enough to be worth it, short enough that entries of old versions do not pile up in Redis.
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
@@ -184,16 +188,23 @@ def page_version(page_id, request=None):
     return read_version(f"{PAGE_VERSION_PREFIX}{page_id}", request)
 
 
+def type_version(model, request=None):
+    """The token of a page type (a model class): replaced when any page of that type changes."""
+    return read_version(f"{TYPE_VERSION_PREFIX}{model._meta.label_lower}", request)
+
+
 def bump_content_version(*args, **kwargs):
     """Signal receiver as well as plain function: whatever a page shows may have changed."""
     bump_version(CONTENT_VERSION_KEY)
     bump_version(SHARED_VERSION_KEY)
 
 
-def bump_pages(*page_ids):
-    """These pages changed: their own tokens, and the content version (listings, menus, related pages
-    show pages), but not what the other pages show of themselves."""
+def bump_pages(*page_ids, model=None):
+    """These pages changed (pages of type `model`): their own tokens, their type's, and the content version
+    (listings, menus, related pages show pages), but not what the other pages show of themselves."""
     bump_version(CONTENT_VERSION_KEY)
+    if model is not None:
+        bump_version(f"{TYPE_VERSION_PREFIX}{model._meta.label_lower}")
     for page_id in dict.fromkeys(page_ids):
         if page_id is not None:
             bump_version(f"{PAGE_VERSION_PREFIX}{page_id}")
@@ -209,7 +220,7 @@ def _parent_id(page):
 
 def bump_after_page_write(sender, instance, **kwargs):
     """A page saved or deleted in code: its token, its parent's, and the content version."""
-    bump_pages(instance.pk, _parent_id(instance))
+    bump_pages(instance.pk, _parent_id(instance), model=sender)
 
 
 def versioned_key(version_key, request, name, *vary):
@@ -267,7 +278,7 @@ def bump_after_publication(change):
     if change.kind in (Kind.MOVED, Kind.RESTRICTED):
         bump_content_version()
     else:
-        bump_pages(change.page.pk, _parent_id(change.page))
+        bump_pages(change.page.pk, _parent_id(change.page), model=type(change.page))
 
 
 def connect():

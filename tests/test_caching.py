@@ -320,6 +320,51 @@ def test_an_invalid_value_never_reads_the_valid_query_cached_entry(reader_client
     assert reader_client.get("/fiches/?q=cooperation&page=0").status_code == 400
 
 
+@pytest.fixture
+def counted_home_blocks(monkeypatch):
+    """{block name: how many times it was built}: the home page's blocks, counted."""
+    from home import sections
+
+    built = {}
+
+    def counting(build):
+        def wrapper(request, home_page):
+            built[build.__name__] = built.get(build.__name__, 0) + 1
+            return build(request, home_page)
+
+        wrapper.__name__ = build.__name__
+        return wrapper
+
+    monkeypatch.setattr(sections, "SECTIONS", tuple((counting(build), models) for build, models in sections.SECTIONS))
+    return built
+
+
+def test_publishing_a_fiche_renders_again_the_home_blocks_that_show_fiches_only(versions, reader_client, fiche, counted_home_blocks):
+    make_network("Réseau des cadres")
+    home = reader_client.get("/").content.decode()
+    assert "Référence" in home and "Réseau des cadres" in home
+    assert counted_home_blocks == {"latest_fiches": 1, "networks": 1, "featured_collections": 1}
+    reader_client.get("/")
+    assert counted_home_blocks == {"latest_fiches": 1, "networks": 1, "featured_collections": 1}
+
+    make_fiche("Toute nouvelle fiche")
+    home = reader_client.get("/").content.decode()
+    assert "Toute nouvelle fiche" in home and "Réseau des cadres" in home
+    # the sélections count their fiches: they follow the fiches; the networks do not
+    assert counted_home_blocks == {"latest_fiches": 2, "networks": 1, "featured_collections": 2}
+
+    make_network("Réseau des adjoints")
+    assert "Réseau des adjoints" in reader_client.get("/").content.decode()
+    assert counted_home_blocks == {"latest_fiches": 2, "networks": 2, "featured_collections": 2}
+
+
+def test_a_new_member_shows_in_the_cached_home_networks_block(reader_client, fiche):
+    network = make_network("Réseau des cadres")
+    assert "0 membre" in reader_client.get("/").content.decode()
+    make_membership(network, make_person("Alice", "Martin"))
+    assert "1 membre" in reader_client.get("/").content.decode()
+
+
 # --- nothing of one reader reaches another ---------------------------------------------------------------
 
 
