@@ -121,3 +121,33 @@ def test_the_command_benches_a_throwaway_database_and_writes_the_json(tmp_path, 
     assert settings.DATABASES["default"]["NAME"] == configured
     assert connection.settings_dict["NAME"] == configured
     assert PracticeSheetPage.objects.count() == fiches_before
+
+
+def test_with_elasticsearch_the_bench_indexes_into_throwaway_indices_only(settings, monkeypatch):
+    """The synthetic fiches never reach the live site's Elasticsearch indices: the run gets indices of its
+    own, created with the portal's mapping and deleted at the end, by name, never the live ones."""
+    from django.conf import settings as live_settings
+
+    from portal.devtools.bench import database
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.elasticsearch8", "INDEX_PREFIX": "reseaux_"}}
+    seen, deleted = {}, []
+
+    class Indices:
+        def get(self, index):
+            return {"reseaux_wagtailcore_page": {}, f"{seen['prefix']}wagtailcore_page_ab12": {}, f"{seen['prefix']}x": {}}
+
+        def delete(self, index):
+            deleted.append(index)
+
+    class Backend:
+        es = type("Client", (), {"indices": Indices()})()
+
+    monkeypatch.setattr(database, "get_search_backends", lambda: [Backend()])
+    monkeypatch.setattr(database, "call_command", lambda *args, **kwargs: seen.update(command=(args, kwargs)))
+    with database.throwaway_search_indices():
+        seen["prefix"] = live_settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]
+        assert seen["prefix"].startswith(database.INDEX_PREFIX_STEM) and seen["prefix"] != "reseaux_"
+        assert seen["command"] == (("update_index",), {"schema_only": True, "verbosity": 0})
+    assert live_settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] == "reseaux_"
+    assert deleted == [f"{seen['prefix']}wagtailcore_page_ab12", f"{seen['prefix']}x"]

@@ -18,16 +18,21 @@ the connection holds at that moment: a failure half-way must not drop the config
 import copy
 import shutil
 import tempfile
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.test import override_settings
+from wagtail.search.backends import get_search_backends
 
 from .measures import BenchError
 
 SUFFIX = "_bench"
+INDEX_PREFIX_STEM = "reseaux_banc_"
 POSTGRES_MAX_NAME = 63
 
 
@@ -64,7 +69,8 @@ def throwaway_database(verbosity=0, say=lambda message: None):
         say(f"Base jetable ({original.vendor}) : {name} — création et migrations…")
         created = True  # from here on, a half-created database must go too
         bench_connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
-        yield name
+        with throwaway_search_indices(say):
+            yield name
     finally:
         try:
             bench_connection.close()
@@ -83,3 +89,33 @@ def throwaway_database(verbosity=0, say=lambda message: None):
 def _drop_postgres(bench_connection, name):
     with bench_connection._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {bench_connection.ops.quote_name(name)}")
+
+
+@contextmanager
+def throwaway_search_indices(say=lambda message: None):
+    """With Elasticsearch or OpenSearch, indices of the run's own (a prefix of their own, created with the
+    portal's mapping, deleted at the end): the synthetic fiches must never reach the live site's indices,
+    any more than its database. Nothing to do with the database backends: their index is in the
+    throwaway database."""
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    prefixed = [options for options in backends.values() if "INDEX_PREFIX" in options]
+    if not prefixed:
+        yield
+        return
+    prefix = f"{INDEX_PREFIX_STEM}{uuid.uuid4().hex[:8]}_"
+    for options in prefixed:
+        options["INDEX_PREFIX"] = prefix
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        say(f"Index de recherche jetables : {prefix}*")
+        try:
+            call_command("update_index", schema_only=True, verbosity=0)
+            yield
+        finally:
+            for backend in get_search_backends():
+                client = getattr(backend, "es", None)
+                if client is not None:
+                    for index_name in sorted(client.indices.get(index=f"{prefix}*")):
+                        if index_name.startswith(prefix):  # by name: wildcard deletions may be refused
+                            client.indices.delete(index=index_name)
+            say(f"Index de recherche jetables supprimés : {prefix}*")
+

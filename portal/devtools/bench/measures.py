@@ -54,7 +54,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import get_search_backend, get_search_backends
 
 from portal.cache import bump_after_publication
 from portal.devtools.demo.synthetic import create_fiches
@@ -199,16 +199,19 @@ def prepare(fiches, say=lambda message: None):
     reader.set_unusable_password()
     reader.save()
     reader.groups.add(Group.objects.get(name=READERS))
+    # create_fiches leaves the planner's statistics as readers live with them after a bulk import
     create_fiches(fiches, stdout=_Lines(say))
-    # The state readers live with after a bulk import: the statistics of the nightly update_index
-    # (ANALYZE) and, on PostgreSQL, what autovacuum does within minutes (VACUUM: the visibility map that
-    # lets index-only scans skip the table). VACUUM cannot run inside a transaction, as in a test.
-    connection = connections[DEFAULT_DB_ALIAS]
-    with connection.cursor() as cursor:
-        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
-        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+    refresh_search_indices()
     say(f"{fiches} fiches synthétiques prêtes ({time.monotonic() - started:.1f} s)")
     return reader
+
+
+def refresh_search_indices():
+    """Make what was just indexed searchable now: Elasticsearch and OpenSearch show it only after their
+    refresh interval (the database backends at once)."""
+    for backend in get_search_backends():
+        if getattr(backend, "es", None) is not None:
+            backend.es.indices.refresh(index=f"{backend.index_prefix}*")
 
 
 @contextmanager
