@@ -235,7 +235,23 @@ def cached_on_version(version_key, request, name, build, *vary, timeout=FRAGMENT
 
     A build that returns None is not cached: it is built again next time.
     """
-    key = versioned_key(version_key, request, name, *vary)
+    return _cached(versioned_key(version_key, request, name, *vary), build, timeout)
+
+
+def cached_shared(request, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
+    """`build()`, computed once per shared version (and day, and `vary`): for what no page's
+    publication changes, only a move, a new slug or a change of what is shared."""
+    return cached_on_version(
+        SHARED_VERSION_KEY, request, name, build, timezone.localdate().isoformat(), *vary, timeout=timeout
+    )
+
+
+def cached_for_page(request, page_id, name, build, *vary, timeout=FRAGMENT_TIMEOUT):
+    """`build()`, computed once per version of one page (its token) and of what is shared."""
+    return cached_shared(request, name, build, page_version(page_id, request), *vary, timeout=timeout)
+
+
+def _cached(key, build, timeout):
     value = cache.get(key)
     if value is None:
         value = build()

@@ -21,7 +21,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import access
-from .cache import cached_content
+from .cache import cached_content, cached_for_page, cached_shared
 
 # A parent with at most this many children keeps them in the cache for routing (the home page's
 # sections, the networks, a network's livrables); beyond, each request looks its child up by slug.
@@ -88,23 +88,49 @@ def children_by_slug(request, page):
             children.update((child.slug, child) for child in queryset)
         return children
 
+    # On the content version rather than the parent's token, which costs a query of its own when the
+    # tokens live in the database: a map of a few children is cheap to build again after a publication.
     return cached_content(request, "children", build, page.pk)
 
 
 def child_by_slug(request, page, model, slug):
     """The live or draft child of `page` with this slug, if it is a `model`; cached once found.
 
-    For parents with thousands of children of one type (the fiches): one cache read per request rather
-    than a query. A slug that matches nothing is not cached (anyone can type one); routing then asks
-    Wagtail, which answers 404 or finds a child of another type.
+    For parents with thousands of children of one type (the fiches): two cache reads per request rather
+    than a query. Which child has the slug is cached on the shared version (only a move or a new slug,
+    which replace it, change that); the child itself on its own token (portal.cache.page_version), so
+    that another fiche's publication does not send every fiche's routing back to the database. A slug
+    that matches nothing is not cached (anyone can type one); routing then asks Wagtail, which answers
+    404 or finds a child of another type.
     """
+    related = getattr(model, "serve_select_related", ())
 
-    def build():
-        children = model.objects.child_of(page).filter(slug=slug)
-        child = children.select_related(*getattr(model, "serve_select_related", ())).first()
+    def find():
+        return model.objects.child_of(page).filter(slug=slug).select_related(*related).first()
+
+    found = []  # the child found by slug, if it had to be: no need to load it again by its id
+    page_id = cached_shared(request, "child-id", lambda: _id_of(find(), found), page.pk, slug)
+    if page_id is None:
+        return None
+
+    def load():
+        if found:
+            return found[0].specific
+        child = model.objects.child_of(page).filter(pk=page_id, slug=slug).select_related(*related).first()
         return child.specific if child is not None else None  # .specific: the same instance, unless a subclass
 
-    return cached_content(request, "child", build, page.pk, slug)
+    child = cached_for_page(request, page_id, "child", load, page.pk, slug)
+    if child is None:  # deleted since, or its slug taken by another page: look again, without the cache
+        child = find()
+        child = child.specific if child is not None else None
+    return child
+
+
+def _id_of(child, found):
+    if child is None:
+        return None
+    found.append(child)
+    return child.pk
 
 
 def only_child_model(model):

@@ -21,8 +21,8 @@ from wagtail.signals import page_slug_changed, post_page_move
 
 from home.models import ContentPage
 from portal import access, roles
-from portal.cache import CONTENT_VERSION_KEY, content_version, read_version, versions_in_database
-from portal.models import CacheVersion, PortalSettings
+from portal.cache import CONTENT_VERSION_KEY, PAGE_VERSION_PREFIX, content_version, read_version, versions_in_database
+from portal.models import CacheVersion, PageCacheVersion, PortalSettings
 from practices.models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
 from search import facets
 
@@ -63,7 +63,10 @@ def versions(request, settings):
 def change_elsewhere(key):
     """What another process's publication does to a token: written where it lives, without signals."""
     if versions_in_database():
-        CacheVersion.objects.filter(name=key).update(token="changed-by-another-process")
+        if key.startswith(PAGE_VERSION_PREFIX):
+            PageCacheVersion.objects.update_or_create(page_id=int(key.removeprefix(PAGE_VERSION_PREFIX)), defaults={"token": "changed-by-another-process"})
+        else:
+            CacheVersion.objects.filter(name=key).update(token="changed-by-another-process")
     else:
         cache.set(key, "changed-by-another-process")
 
@@ -145,7 +148,9 @@ def test_a_publication_by_another_process_shows_on_the_next_read(versions, reade
     reader_client.get(fiche.url)
     type(fiche).objects.filter(pk=fiche.pk).update(title="Titre changé ailleurs")
     assert "Titre changé ailleurs" not in reader_client.get(fiche.url).content.decode()  # cached, as expected
+    # what the publication pipeline's cache step replaces: the content version and the page's own token
     change_elsewhere(CONTENT_VERSION_KEY)
+    change_elsewhere(f"{PAGE_VERSION_PREFIX}{fiche.pk}")
     assert "Titre changé ailleurs" in reader_client.get(fiche.url).content.decode()
 
 
@@ -461,3 +466,43 @@ def test_routing_from_the_cache_keeps_wagtail_answers(reader_client, fiche):
     assert reader_client.get("/fiches/nexiste-pas/").status_code == 404
     draft = make_fiche("Brouillon", publish=False)
     assert reader_client.get(f"/fiches/{draft.slug}/").status_code == 404
+
+
+def test_another_fiche_publication_leaves_a_fiche_routing_and_own_content_in_the_cache(reader_client, fiche, monkeypatch):
+    """The first read of a fiche after another one's publication: its route and its own content come
+    from the cache; only what it shows of other pages (related fiches, sélections) is computed again.
+    Routing as with thousands of fiches (the child found by slug): with a few, the index's map of its
+    children follows each child's publication, and is read again."""
+    from portal import serving
+
+    monkeypatch.setattr(serving, "ROUTE_CACHE_MAX_CHILDREN", 0)
+    other = make_fiche("Autre fiche")
+    assert reader_client.get(fiche.url).status_code == 200
+    other.save_revision().publish()
+    with CaptureQueriesContext(connection) as captured:
+        response = reader_client.get(fiche.url)
+    html = response.content.decode()
+    assert "Référence" in html and "Autre fiche" in html  # the other one, among the related fiches
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert not [q for q in sql if "practices_keyfigure" in q]  # the fiche's own content
+    assert not [q for q in sql if f"'{fiche.slug}'" in q]  # its routing
+
+
+def test_a_slug_freed_by_a_deleted_fiche_leads_to_the_new_one(reader_client, fiche):
+    url = fiche.url
+    assert "Référence" in reader_client.get(url).content.decode()
+    slug = fiche.slug
+    fiche.delete()
+    assert reader_client.get(url).status_code == 404
+    make_fiche("Nouvelle au même nom", slug=slug)
+    response = reader_client.get(url)
+    assert response.status_code == 200 and "Nouvelle au même nom" in response.content.decode()
+
+
+def test_a_fiche_renamed_by_slug_answers_at_its_new_url_only(reader_client, fiche):
+    old_url = fiche.url
+    assert reader_client.get(old_url).status_code == 200
+    fiche.slug = "nouvelle-adresse"
+    fiche.save_revision().publish()
+    assert reader_client.get(old_url).status_code == 404
+    assert reader_client.get("/fiches/nouvelle-adresse/").status_code == 200
