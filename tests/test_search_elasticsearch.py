@@ -60,13 +60,13 @@ def test_elastic_backends_are_recognised_by_their_path():
 @pytest.mark.django_db
 def test_mapping_and_document_of_a_fiche():
     fiche = make_fiche("Égalité professionnelle : le réseau breton", region_id="53", themes=("egalite-professionnelle",), tags=["parité"])
+    # the index fields follow the configured backend: read them under the Elasticsearch settings
     with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
-        backend = get_search_backend()
-    mapping = backend.mapping_class(PracticeSheetPage)
-    properties = mapping.get_mapping()["properties"]
+        mapping = get_search_backend().mapping_class(PracticeSheetPage)
+        properties = mapping.get_mapping()["properties"]
+        document = mapping.get_document(fiche)
     assert properties["search_searchablepage__search_facets_filter"] == {"type": "keyword"}
     assert properties["search_searchablepage__french_search_text"]["type"] == "text"
-    document = mapping.get_document(fiche)
     theme = Theme.objects.get(slug="egalite-professionnelle")
     facets = set(document["search_searchablepage__search_facets_filter"])
     assert {"type:fiche", "region:53", f"theme:{theme.pk}", "service:ddi", "annee:2018"} <= facets
