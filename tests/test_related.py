@@ -66,19 +66,16 @@ def test_pinned_fiches_that_cannot_show_are_left_out_and_never_ranked_twice(fich
     assert [page.title for page in related_fiches(fiche)] == [near.title, also_near.title]
 
 
-def test_on_postgresql_only_the_most_recent_pages_of_each_value_are_compared(fiche, monkeypatch):
+def test_only_the_most_recent_pages_of_each_value_are_compared(fiche, monkeypatch):
     """A value shared by tens of thousands of fiches is not summed whole: the cost of a fiche page must
-    not grow with the number of fiches. On PostgreSQL, the closest among the most recent pages of each
-    value win; SQLite compares them all."""
+    not grow with the number of fiches. The closest among the most recent pages of each value win."""
     from practices import related
 
     elsewhere = {"region_id": "76", "service_type_id": "commune"}
     old = make_fiche("Ancienne, même coopération", themes=("cooperation",), **elsewhere)
     recent = [make_fiche(f"Récente {n}, même management", themes=("management",), **elsewhere) for n in range(3)]
     monkeypatch.setattr(related, "NEIGHBOURS", 2)
-    titles = [page.title for page in related_fiches(fiche)]
-    if connection.vendor == "postgresql":
-        # management: the two most recent of its four pages; cooperation: the old one (and the fiche)
-        assert titles == [recent[2].title, recent[1].title, old.title]
-    else:
-        assert titles == [recent[2].title, recent[1].title, recent[0].title, old.title]
+    # management: the two most recent of its four pages; cooperation: the old one (and the fiche)
+    assert [page.title for page in related_fiches(fiche)] == [recent[2].title, recent[1].title, old.title]
+    monkeypatch.setattr(related, "NEIGHBOURS", 500)
+    assert [page.title for page in related_fiches(fiche)] == [recent[2].title, recent[1].title, recent[0].title, old.title]
