@@ -101,9 +101,12 @@ def _token_model():
     return apps.get_model("portal", "CacheVersion")
 
 
-def _page_id(key):
-    """The page whose own token `key` is, or None for a site-wide token."""
-    return int(key[len(PAGE_VERSION_PREFIX) :]) if key.startswith(PAGE_VERSION_PREFIX) else None
+def _row(key):
+    """(model, lookup) of the database row holding the token `key`: a page's own token in
+    PageCacheVersion, a site-wide one in CacheVersion."""
+    if key.startswith(PAGE_VERSION_PREFIX):
+        return apps.get_model("portal", "PageCacheVersion"), {"page_id": int(key[len(PAGE_VERSION_PREFIX) :])}
+    return _token_model(), {"name": key}
 
 
 def _database_tokens():
@@ -112,11 +115,8 @@ def _database_tokens():
 
 def _read_or_create(key):
     if versions_in_database():
-        page_id = _page_id(key)
-        if page_id is not None:
-            model = apps.get_model("portal", "PageCacheVersion")
-            return model.objects.get_or_create(page_id=page_id, defaults={"token": _new_token()})[0].token
-        return _token_model().objects.get_or_create(name=key, defaults={"token": _new_token()})[0].token
+        model, lookup = _row(key)
+        return model.objects.get_or_create(**lookup, defaults={"token": _new_token()})[0].token
     token = cache.get(key)
     if token is None:
         cache.add(key, _new_token(), None)
@@ -128,12 +128,8 @@ def _replace(key):
     global _local_bumps
     _local_bumps += 1
     if versions_in_database():
-        page_id = _page_id(key)
-        if page_id is not None:
-            model = apps.get_model("portal", "PageCacheVersion")
-            model.objects.update_or_create(page_id=page_id, defaults={"token": _new_token()})
-        else:
-            _token_model().objects.update_or_create(name=key, defaults={"token": _new_token()})
+        model, lookup = _row(key)
+        model.objects.update_or_create(**lookup, defaults={"token": _new_token()})
     else:
         cache.set(key, _new_token(), None)
 

@@ -122,20 +122,18 @@ def _chosen(fiche, hidden, limit):
     return pinned_ids + ranked_ids[: limit - len(pinned_ids)], versions
 
 
-def related_fiches(fiche, request=None, limit=4, with_themes=True):
-    """The related fiches, loaded with what their cards show (their themes too unless `with_themes` is
-    False: the fiche page loads them with the fiche's own, in one query)."""
+def related_fiches(fiche, request=None, limit=4):
+    """The related fiches as pages, loaded with what their cards show (the fiche page reads them as
+    cards, `related_cards`)."""
     hidden = hidden_page_ids(request) if request is not None else None
     ids, _versions = _chosen(fiche, hidden, limit)
-    return _load(type(fiche), ids, hidden, with_themes)
+    return _load(type(fiche), ids, hidden)
 
 
-def _load(fiches, ids, hidden=None, with_themes=True):
+def _load(fiches, ids, hidden=None):
     if not ids:
         return []
     pages = fiches.search_result_queryset(fiches.objects.live().filter(pk__in=ids))
-    if not with_themes:
-        pages = pages.prefetch_related(None)
     if hidden is not None:
         pages = pages.exclude(pk__in=hidden)
     by_id = {page.pk: page for page in pages}
