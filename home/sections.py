@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.cache import type_version
+from portal.cache import types_version
 from practices.models import (
     CollectionIndexPage,
     CuratedCollectionPage,
@@ -89,7 +89,7 @@ class Block:
 
     @property
     def key(self):
-        return f"{self.build.__name__}:" + ":".join(type_version(model, self.request) for model in self.models)
+        return f"{self.build.__name__}:{types_version(self.request, *self.models)}"
 
     @cached_property
     def section(self):

@@ -189,6 +189,11 @@ def type_version(model, request=None):
     return read_version(f"{TYPE_VERSION_PREFIX}{model._meta.label_lower}", request)
 
 
+def types_version(request, *models):
+    """The tokens of several page types as one key part: it changes when a page of any of them does."""
+    return ":".join(type_version(model, request) for model in models)
+
+
 def bump_content_version(*args, **kwargs):
     """Signal receiver as well as plain function: whatever a page shows may have changed."""
     bump_version(CONTENT_VERSION_KEY)

@@ -26,7 +26,7 @@ from portal.models import CacheVersion, PageCacheVersion, PortalSettings
 from practices.models import ActorCategory, Department, JoinRequest, Region, ServiceType, Theme
 from search import facets
 
-from .factories import make_fiche, make_membership, make_network, make_person, make_user
+from .factories import make_collection, make_fiche, make_membership, make_network, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -486,6 +486,29 @@ def test_another_fiche_publication_leaves_a_fiche_routing_and_own_content_in_the
     sql = [query["sql"] for query in captured.captured_queries]
     assert not [q for q in sql if "practices_keyfigure" in q]  # the fiche's own content
     assert not [q for q in sql if f"'{fiche.slug}'" in q]  # its routing
+
+
+def test_the_selections_a_fiche_is_in_follow_the_selections_not_the_other_fiches(reader_client, fiche):
+    """What a fiche shows of other pages is cached on their page type: another fiche's publication
+    renders its related fiches again, not the sélections that hold it; a sélection's, the reverse."""
+    make_collection([fiche], title="Pour commencer")
+    other = make_fiche("Autre fiche")
+    assert "Pour commencer" in reader_client.get(fiche.url).content.decode()
+
+    other.save_revision().publish()
+    with CaptureQueriesContext(connection) as captured:
+        html = reader_client.get(fiche.url).content.decode()
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert "Pour commencer" in html and "Autre fiche" in html
+    assert not [q for q in sql if "practices_collectionitem" in q]
+    assert [q for q in sql if "practices_pinnedrelatedfiche" in q]  # the related fiches, computed again
+
+    make_collection([fiche], title="Deuxième sélection")
+    with CaptureQueriesContext(connection) as captured:
+        html = reader_client.get(fiche.url).content.decode()
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert "Pour commencer" in html and "Deuxième sélection" in html
+    assert not [q for q in sql if "practices_pinnedrelatedfiche" in q]
 
 
 def test_a_slug_freed_by_a_deleted_fiche_leads_to_the_new_one(reader_client, fiche):

@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.access import visibility_signature
-from portal.cache import page_version
+from portal.cache import page_version, types_version
 from portal.dates import active_years
 from portal.models import BasePage
 from search.contract import SearchablePage
@@ -36,7 +36,7 @@ from search.views import render_listing
 from ..related import related_cards
 from ..tags import canonical_names
 from . import completeness
-from .collection import collections_containing
+from .collection import CuratedCollectionPage, collections_containing
 from .fiche_parts import AttachedDocument, FicheAttachment, FicheImage
 from .livrable import livrables_of, progress_of
 from .panels import CompletenessPanel
@@ -345,6 +345,9 @@ class PracticeSheetPage(SearchablePage, BasePage):
             collections=SimpleLazyObject(lambda: collections_containing(self, request) if self.pk else []),
             visibility=visibility_signature(request),
             own_version=SimpleLazyObject(lambda: self._own_version(request)),
+            # what the fragments showing other pages follow: fiches for the related ones, sélections
+            related_version=SimpleLazyObject(lambda: types_version(request, PracticeSheetPage)),
+            collections_version=SimpleLazyObject(lambda: types_version(request, CuratedCollectionPage)),
         )
         return context
 
