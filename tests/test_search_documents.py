@@ -3,6 +3,7 @@ through the real views, on whichever database runs the suite."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from search import documents, facets, french
@@ -243,3 +244,53 @@ def test_wagtail_index_holds_the_normalised_text_only_where_the_backend_cannot_s
     assert FRENCH_TEXT_FIELD in indexed(config.backend_settings("django.db.backends.sqlite3"))
     assert FRENCH_TEXT_FIELD not in indexed(config.backend_settings("django.db.backends.postgresql"))
     assert "title" in indexed(config.backend_settings("django.db.backends.postgresql"))
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the narrow match table and the planner settings are PostgreSQL's"
+)
+
+
+def _vector_of(page_id):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT vector::text FROM search_document_vector WHERE page_id = %s", [page_id])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+@postgres_only
+def test_the_match_table_follows_the_documents(home_page):
+    """PostgreSQL matches words in a narrow table (migration 0008) that triggers keep in step with the
+    documents: written with them, rewritten when their texts change, removed with them."""
+    fiche = make_fiche("Ateliers de codéveloppement")
+    assert "'codevelopp':" in _vector_of(fiche.pk)
+    fiche.title = "Ligne d'écoute des managers"
+    fiche.save_revision().publish()
+    vector = _vector_of(fiche.pk)
+    assert "'ecout':" in vector and "codevelopp" not in vector
+    fiche.unpublish()
+    assert _vector_of(fiche.pk) is None
+
+
+@postgres_only
+def test_a_search_leaves_the_planner_settings_as_it_found_them(client, reader, home_page):
+    """The search disables sequential scans for its own statements only (search.fulltext.through_the_index)."""
+    make_fiche("Ateliers de codéveloppement")
+    client.force_login(reader)
+    assert "Ateliers" in client.get("/recherche/", {"q": "codéveloppement"}).content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "on"
+
+
+@postgres_only
+def test_an_error_inside_the_search_statements_takes_the_planner_settings_with_it(db):
+    from search import fulltext
+
+    with pytest.raises(RuntimeError), fulltext.through_the_index():
+        raise RuntimeError("an error half-way")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
