@@ -27,7 +27,10 @@ def document_for(page):
     texts = page.normalised_texts(words)
     columns = {column: texts[weight] for column, weight in (("title", "A"), ("lead", "B"), ("body", "C"), ("other", "D"))}
     return SearchDocument(
-        page_id=page.pk, published_at=page.first_published_at, words=" ".join(sorted(vocabulary_words(words))), **columns
+        page_id=page.pk,
+        published_at=page.first_published_at,
+        search_type=page.search_type,
+        words=" ".join(sorted(vocabulary_words(words))), **columns
     )
 
 

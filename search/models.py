@@ -95,12 +95,16 @@ class SearchDocument(models.Model):
     # The page's words as written (lower case), each once: what the vocabulary (SearchWord) counts.
     words = models.TextField(_("mots"), blank=True)
     published_at = models.DateTimeField(_("première publication"), null=True, blank=True)
+    # the page's content type as the search names it (SearchablePage.search_type): a listing of some
+    # types only reads it on the row, where a join to the facet rows listed every page of those types
+    search_type = models.CharField(_("type de contenu"), max_length=20, blank=True)
     # renewed at every write: the version of the page's result card (search.cards)
     updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     class Meta:
         verbose_name = _("document de recherche")
         verbose_name_plural = _("documents de recherche")
+        indexes = [models.Index(fields=["search_type", "page"], name="searchdocument_type")]
 
     def __str__(self):
         return f"{self.page_id}: {self.title}"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
+from django.db.models import Count, F, FloatField, Q, Value
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -124,29 +124,19 @@ class SearchService:
         see (among `queryset`, if given).
 
         The search never reads the pages themselves to choose them: a document exists only for a live
-        searchable page, and so do its facet rows (search.facets). Among documents already narrowed down
-        by a filter or by the reader's words, the type is checked document by document (EXISTS), and
-        only when some types are left out: the list of every searchable page of every type, built whole,
-        cost 50 to 90 ms at 100,000 fiches.
+        searchable page, and so do its facet rows (search.facets); it names its page's type
+        (`search_type`), checked only when some types are left out.
         """
         if queryset is None:
             queryset = SearchDocument.objects.all()
-            if set(self.types) != set(facets.content_types()):
-                queryset = _with_facet(queryset, "type", self.types)
-        elif set(self.types) != set(facets.content_types()):
-            queryset = queryset.filter(
-                Exists(PageFacet.objects.filter(page_id=OuterRef("page_id"), facet="type", value__in=self.types))
-            )
+        if set(self.types) != set(facets.content_types()):
+            queryset = queryset.filter(search_type__in=self.types)
         hidden = hidden_page_ids(self.request)
         return queryset if hidden is None else queryset.exclude(page_id__in=hidden)
 
     def filtered(self, criteria, except_param=None, match=None):
         """The candidates that pass every active filter but `except_param`, and match the reader's words
-        when `match` is given (search.fulltext.matching).
-
-        The filters come before the content types on purpose: SQLite walks the first semi-join of the
-        chain and only probes the others, and the content types hold every searchable page, where a
-        region or a theme holds a few hundred (13 ms against 2 ms at 10,000 fiches).
+        when `match` is given (search.fulltext.matching): each a semi-join on the documents.
         """
         queryset = None if match is None else SearchDocument.objects.filter(page_id__in=match)
         for param, values in criteria.active().items():
