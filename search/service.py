@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, F, FloatField, Q, Value
+from django.db import connection
+from django.db.models import Count, F, FloatField, Value
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -101,11 +102,17 @@ def _with_facet(queryset, param, values):
     return queryset.filter(page_id__in=_facet_pages(param, values))
 
 
-def _all(conditions):
-    combined = Q()
-    for condition in conditions:
-        combined &= condition
-    return combined
+def _counts(querysets):
+    """{name: the number of rows of its queryset}, for several querysets in one query."""
+    selects, params = [], []
+    for queryset in querysets.values():
+        sql, queryset_params = queryset.values("pk").query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")
+        params.extend(queryset_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        row = cursor.fetchone()
+    return dict(zip(querysets, row, strict=True))
 
 
 class SearchService:
@@ -210,21 +217,17 @@ class SearchService:
         """When nothing matches: how many results each criterion, dropped alone, would give back.
 
         Computed only for an empty result, so it costs nothing the rest of the time: one query, each
-        count a filtered COUNT over the candidates.
+        count the COUNT of the search without that criterion, as the search itself counts (one COUNT over
+        the whole candidates with a condition per criterion read every document: 70 to 240 ms at
+        100,000 fiches).
         """
         active = criteria.active()
-        conditions = {param: Q(page_id__in=_facet_pages(param, values)) for param, values in active.items()}
         if not active:
             return {}  # only the words: dropping them is the reader's own call
+        sets = {param: self.filtered(criteria, except_param=param, match=match) for param in active}
         if match is not None:
-            conditions["q"] = Q(page_id__in=match)
-        counts = self.candidates().aggregate(
-            **{
-                f"without_{name}": Count("page_id", filter=_all(c for other, c in conditions.items() if other != name))
-                for name in conditions
-            }
-        )
-        return {name: counts[f"without_{name}"] for name in conditions}
+            sets["q"] = self.filtered(criteria)
+        return _counts(sets)
 
     def count_facets(self, criteria, match=None):
         """Counts for every facet: one GROUP BY per set of pages, all sent as one query (UNION ALL).
