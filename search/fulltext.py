@@ -39,6 +39,13 @@ FTS = "search_document_fts"
 VECTORS = "search_document_vector"  # PostgreSQL: page id and tsvector (migration 0008)
 
 
+def engine_tables(connection):
+    """The tables of the engine's side that Django's models do not declare, and whose statistics the
+    planner needs after a bulk load (search_document_vector on PostgreSQL; SQLite's FTS5 table has
+    none)."""
+    return [VECTORS] if connection.vendor == "postgresql" else []
+
+
 def to_query(q):
     """Wagtail's query for a reader's text (Elasticsearch, search.elastic), or None without a word."""
     terms = french.terms(q)

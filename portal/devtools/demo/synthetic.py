@@ -55,7 +55,7 @@ from practices.models import (
     ServiceType,
     Theme,
 )
-from search import suggest
+from search import fulltext, suggest
 from search.models import PageFacet, SearchDocument
 
 from . import synthetic_themes
@@ -132,6 +132,7 @@ def _refresh_statistics(using):
     connection = connections[using]
     quote = connection.ops.quote_name
     tables = [quote(model._meta.db_table) for model in ANALYZED_MODELS]
+    tables += [quote(table) for table in fulltext.engine_tables(connection)]
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             for table in tables:  # SQLite analyses one table, or the whole database, per statement
