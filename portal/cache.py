@@ -41,6 +41,7 @@ content cache, nor a publication the users' rights.
 """
 
 import contextvars
+import functools
 import hashlib
 import uuid
 
@@ -192,6 +193,25 @@ def type_version(model, request=None):
 def types_version(request, *models):
     """The tokens of several page types as one key part: it changes when a page of any of them does."""
     return ":".join(type_version(model, request) for model in models)
+
+
+@functools.cache
+def _ancestor_models(model):
+    """The page types that may stand above `model` in the tree (Wagtail's parent_page_types, followed up)."""
+    found = []
+    pending = list(model.allowed_parent_page_models())
+    while pending:
+        parent = pending.pop()
+        if parent is not Page and parent not in found:
+            found.append(parent)
+            pending.extend(parent.allowed_parent_page_models())
+    return tuple(found)
+
+
+def ancestors_version(request, model):
+    """The tokens of the page types above `model`: what a breadcrumb shows besides the page itself
+    changes only with them (a parent's own token follows its children's publications too)."""
+    return types_version(request, *_ancestor_models(model))
 
 
 def bump_content_version(*args, **kwargs):

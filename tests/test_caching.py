@@ -511,6 +511,24 @@ def test_the_selections_a_fiche_is_in_follow_the_selections_not_the_other_fiches
     assert not [q for q in sql if "practices_pinnedrelatedfiche" in q]
 
 
+def test_a_fiche_breadcrumb_follows_its_ancestors_not_the_other_fiches(reader_client, fiche):
+    """The breadcrumb is cached on the tokens of the page types above a fiche: another fiche's
+    publication leaves it, a new title of the fiches index shows at once."""
+    from django.utils.html import escape
+
+    from practices.models import PracticeIndexPage
+
+    assert reader_client.get(fiche.url).status_code == 200
+    make_fiche("Autre fiche")
+    html = reader_client.get(fiche.url).content.decode()
+    index = PracticeIndexPage.objects.get()
+    assert f">{escape(index.title)}<" in html.split('class="fr-breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    index.title = "Retours d'expérience"
+    index.save_revision().publish()
+    breadcrumb = reader_client.get(fiche.url).content.decode().split('class="fr-breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert f">{escape(index.title)}<" in breadcrumb
+
+
 def test_a_slug_freed_by_a_deleted_fiche_leads_to_the_new_one(reader_client, fiche):
     url = fiche.url
     assert "Référence" in reader_client.get(url).content.decode()

@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.access import visibility_signature
-from portal.cache import page_version, types_version
+from portal.cache import ancestors_version, page_version, types_version
 from portal.dates import active_years
 from portal.models import BasePage
 from search.contract import SearchablePage
@@ -348,6 +348,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
             # what the fragments showing other pages follow: fiches for the related ones, sélections
             related_version=SimpleLazyObject(lambda: types_version(request, PracticeSheetPage)),
             collections_version=SimpleLazyObject(lambda: types_version(request, CuratedCollectionPage)),
+            breadcrumb_version=SimpleLazyObject(lambda: ancestors_version(request, type(self))),
         )
         return context
 
