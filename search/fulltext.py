@@ -14,7 +14,11 @@ The relevance model, the same on both engines:
 4. the engine's weighted score, the weights in the same ratios (title 10, chapô/tags/structure 4,
    sections 2, the rest 1): SQLite's FTS5 `bm25()` with column weights (which normalises by the
    document's length, with its usual b = 0.75), PostgreSQL's `ts_rank_cd` with weights {1, 2, 4, 10}/10
-   and normalisation 1 (divided by 1 + the logarithm of the length);
+   and normalisation 17 (1 | 16: divided by 1 + the logarithm of the length and by 1 + the logarithm
+   of the number of unique words, so that neither a short nor a long fiche wins on its length alone),
+   multiplied on both engines by 1 + the number of pairs of the reader's words, adjacent as typed, that
+   stand together in the title (« mesurer la performance collective » puts a fiche titled
+   « … performance collective … » before one that only says both words somewhere);
 5. freshness, as a tie-breaker only: the most recently published first.
 
 1 to 3 are read from the normalised columns with plain string functions, so they are the same on both
@@ -25,6 +29,7 @@ of matches (the count and the facets are counted by the database too, see search
 """
 
 from contextlib import contextmanager
+from itertools import pairwise
 
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
@@ -119,6 +124,19 @@ def _tiers(query, document):
     return ", ".join(order), params
 
 
+def _together(query, document):
+    """A factor of the engine's score (and its params): 1 + the number of pairs of the reader's words,
+    adjacent as typed, that stand together in the title."""
+    find = "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
+    title = f"(' ' || {document}.title || ' ')"
+    terms = [t for clause in query.clauses for t in clause.main]
+    pairs = [f" {a.text} {b.text}" + ("" if b.prefix else " ") for a, b in pairwise(terms)]
+    if not pairs:
+        return "1", []
+    found = " + ".join(f"(CASE WHEN {find.format(haystack=title)} THEN 1 ELSE 0 END)" for _pair in pairs)
+    return f"(1 + {found})", pairs
+
+
 def ranked(query, candidates, offset, limit):
     """[(page id, score, card version, content type id)] of the candidates that match `query`, best first, `limit` from
     `offset` (the card version: the document's update time, see search.cards).
@@ -132,28 +150,31 @@ def ranked(query, candidates, offset, limit):
     # the match runs once, and each of its rows is looked up in the candidates.
     if _engine() == "postgresql":
         tiers, title_params = _tiers(query, "d")
+        together, together_params = _together(query, "d")
         d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
+        rank = f"ts_rank_cd('{{{d}, {c}, {b}, {a}}}', v.vector, q.query, 17)"
         sql = f"""
-            SELECT d.page_id, ts_rank_cd('{{{d}, {c}, {b}, {a}}}', v.vector, q.query, 1) AS score, d.updated_at,
+            SELECT d.page_id, {rank} AS score, d.updated_at,
                    p.content_type_id
             FROM {VECTORS} v JOIN {DOCUMENTS} d ON d.page_id = v.page_id JOIN wagtailcore_page p ON p.id = v.page_id,
                  to_tsquery('simple', %s) AS q(query)
             WHERE v.vector @@ q.query AND v.page_id IN ({candidates_sql})
-            ORDER BY {tiers}, score DESC, d.published_at DESC NULLS LAST, d.page_id DESC
+            ORDER BY {tiers}, {rank} * {together} DESC, d.published_at DESC NULLS LAST, d.page_id DESC
             LIMIT %s OFFSET %s
         """
-        params = (query.tsquery(), *candidates_params, *title_params, limit, offset)
+        params = (query.tsquery(), *candidates_params, *title_params, *together_params, limit, offset)
     else:
         tiers, title_params = _tiers(query, "d")
+        together, together_params = _together(query, "d")
         weights = ", ".join(str(WEIGHTS[column]) for column in ("title", "lead", "body", "other"))
         sql = f"""
             SELECT f.rowid, -bm25({FTS}, {weights}) AS score, d.updated_at, p.content_type_id
             FROM {FTS} f JOIN {DOCUMENTS} d ON d.page_id = f.rowid JOIN wagtailcore_page p ON p.id = f.rowid
             WHERE {FTS} MATCH %s AND +f.rowid IN ({candidates_sql})
-            ORDER BY {tiers}, score DESC, d.published_at DESC, f.rowid DESC
+            ORDER BY {tiers}, score * {together} DESC, d.published_at DESC, f.rowid DESC
             LIMIT %s OFFSET %s
         """
-        params = (query.fts5(), *candidates_params, *title_params, limit, offset)
+        params = (query.fts5(), *candidates_params, *title_params, *together_params, limit, offset)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, round(score, 4), updated, content_type) for pk, score, updated, content_type in cursor.fetchall()]

@@ -294,7 +294,14 @@ CASES = (
         "le texte écrit « Côtes-d'Armor »",
     ),
     # --- sigles: acronyms as the texts write them -------------------------------------------------------
-    Case("sigles", "DDTM charte", (LIVRABLE_CHARTE, FICHE_BRETAGNE), "la charte adoptée à l'invitation de la DDTM"),
+    # "DDTM charte" alone also describes synthetic fiches whose chapô reads "la DDTM de Vendée lance une
+    # charte du télétravail": right answers too, ranked first on their weight; the place tells them apart
+    Case(
+        "sigles",
+        "charte DDTM Côtes-d'Armor",
+        (LIVRABLE_CHARTE, FICHE_BRETAGNE),
+        "la charte adoptée à l'invitation de la DDTM des Côtes-d'Armor",
+    ),
     Case("sigles", "DREAL managers 2018", (FICHE_OCCITANIE, RESEAU_OCCITANIE), "le programme 2018 de la DREAL"),
     Case("sigles", "EPCI managers coopération", (FICHE_TARN, RESEAU_TARN), "les 5 EPCI du pôle territorial"),
     Case("sigles", "plateforme GRH Bretagne", (FICHE_BRETAGNE, RESEAU_BRETAGNE), "« plateforme … d'appui à la GRH »"),
@@ -305,8 +312,14 @@ CASES = (
         "« en cours de rédaction avec les DGS »",
     ),
     Case("sigles", "5 EPCI 100 communes", (FICHE_TARN, RESEAU_TARN), "chiffres clés du territoire"),
+    # "ligne d'écoute plateforme RH" alone is the very title of synthetic fiches ("Ligne d'écoute
+    # managériale — plateforme régionale d'appui interministériel RH Occitanie"), right answers too;
+    # what tells the demo's line apart is that it is still an experiment
     Case(
-        "sigles", "ligne d'écoute plateforme RH", (LIVRABLE_ECOUTE,), "« avec l'appui de la plateforme RH régionale »"
+        "sigles",
+        "ligne d'écoute expérimentale plateforme RH",
+        (LIVRABLE_ECOUTE,),
+        "« ouverte à titre expérimental … avec l'appui de la plateforme RH régionale »",
     ),
     # --- lieux: places -----------------------------------------------------------------------------------
     Case(
