@@ -69,6 +69,13 @@ PAGE_VERSION_PREFIX = "portal:page-version:"
 # One token per page type, replaced when a page of that type changes: a block listing the latest pages
 # of a type (the home page's) is keyed on the types it shows and on the shared version.
 TYPE_VERSION_PREFIX = "portal:type-version:"
+# How the pages of a type are classified (search.models.PageFacet: region, themes, tags…): a token per
+# page type, replaced when the facet rows of a page of that type change (search.facets: a page arrives,
+# leaves, or is classified differently), but not when a page is published again as it was classified;
+# and one for all types, replaced with the content version. What is chosen by classification alone (a
+# fiche's related fiches) is keyed on them (`classification_version`).
+CLASSIFICATION_VERSION_KEY = "portal:classification-version"
+CLASSIFICATION_VERSION_PREFIX = "portal:classified:"  # + a model label: within the 60 characters of a name
 # Long enough to be worth it, short enough that entries of old versions do not pile up in Redis.
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
@@ -214,10 +221,22 @@ def ancestors_version(request, model):
     return types_version(request, *_ancestor_models(model))
 
 
+def classification_version(model, request=None):
+    """The tokens of how the pages of type `model` are classified, as one key part."""
+    prefix = CLASSIFICATION_VERSION_PREFIX
+    return f"{read_version(CLASSIFICATION_VERSION_KEY, request)}:{read_version(prefix + model._meta.label_lower, request)}"
+
+
+def bump_classification(model):
+    """The facet rows of a page of type `model` changed (search.facets)."""
+    bump_version(f"{CLASSIFICATION_VERSION_PREFIX}{model._meta.label_lower}")
+
+
 def bump_content_version(*args, **kwargs):
     """Signal receiver as well as plain function: whatever a page shows may have changed."""
     bump_version(CONTENT_VERSION_KEY)
     bump_version(SHARED_VERSION_KEY)
+    bump_version(CLASSIFICATION_VERSION_KEY)
 
 
 def bump_pages(*page_ids, model=None):

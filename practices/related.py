@@ -19,7 +19,8 @@ the final load (live fiches only) drops it: a shorter list, never a wrong fiche.
 from django.db import connection
 from wagtail.models import Page
 
-from portal.access import hidden_page_ids
+from portal.access import hidden_page_ids, visibility_signature
+from portal.cache import CLASSIFICATION_VERSION_KEY, cached_on_version, classification_version, page_version
 from search import cards
 from search.facets import searchable_models
 from search.models import PageFacet, SearchDocument
@@ -122,6 +123,40 @@ def _chosen(fiche, hidden, limit):
     return pinned_ids + ranked_ids[: limit - len(pinned_ids)], versions
 
 
+def chosen(fiche, request, limit=4):
+    """(ids, {id: card version}) of the related fiches this reader sees, memoised on the fiche.
+
+    Which fiches are closest depends only on how the fiches are classified (their facet rows), on the
+    fiche's own pinned choices and on what the reader may not see: the ids are computed once per
+    classification of the fiches (portal.cache.classification_version), fiche token and visibility, so that a fiche published again
+    as it was classified costs no other fiche page this query. Their cards' versions are read each time,
+    one small query: a related fiche whose text changed shows its new card at once.
+    """
+    memo = fiche.__dict__.setdefault("_related_chosen", {})
+    if limit not in memo:
+        hidden = hidden_page_ids(request)
+        ids = cached_on_version(
+            CLASSIFICATION_VERSION_KEY,
+            request,
+            "related-ids",
+            lambda: _chosen(fiche, hidden, limit)[0],
+            classification_version(type(fiche), request),
+            fiche.pk,
+            page_version(fiche.pk, request),
+            visibility_signature(request),
+            limit,
+        )
+        updated = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "updated_at")) if ids else {}
+        memo[limit] = ids, {pk: cards.version(updated.get(pk)) for pk in ids}
+    return memo[limit]
+
+
+def signature(fiche, request, limit=4):
+    """What the related fiches' fragment is keyed on: the chosen fiches and their cards' versions."""
+    ids, versions = chosen(fiche, request, limit)
+    return " ".join(f"{pk}.{versions[pk]}" for pk in ids)
+
+
 def related_fiches(fiche, request=None, limit=4):
     """The related fiches as pages, loaded with what their cards show (the fiche page reads them as
     cards, `related_cards`)."""
@@ -144,8 +179,12 @@ def related_cards(fiche, request, limit=4):
     """The related fiches as result cards (search.cards): the same cards as the listings', read from
     the cache when another page showed them at this version, so that a fiche page read for the first
     time since a publication costs one query for its related fiches rather than three."""
-    hidden = hidden_page_ids(request)
-    ids, versions = _chosen(fiche, hidden, limit)
+    ids, versions = chosen(fiche, request, limit)
     return cards.cards(
-        request, ids, versions, load=lambda missing: _load(type(fiche), missing, hidden), show_type=False, heading="h3"
+        request,
+        ids,
+        versions,
+        load=lambda missing: _load(type(fiche), missing, hidden_page_ids(request)),
+        show_type=False,
+        heading="h3",
     )

@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from portal.cache import bump_content_version, bump_version, cached_on_version
+from portal.cache import bump_classification, bump_content_version, bump_version, cached_on_version
 
 from . import documents
 from .contract import SearchablePage, facet_pairs
@@ -126,15 +126,26 @@ def rows_for(page):
 
 
 def sync_page(page):
-    """Bring the page's rows in line with its live state: rows when live and searchable, none otherwise."""
+    """Bring the page's rows in line with its live state: rows when live and searchable, none otherwise.
+
+    Rows that already say the same are left as they are, and the classification version (portal.cache)
+    is replaced only when they change: publishing a page again as it was classified (a typo fixed)
+    changes no other page's related fiches.
+    """
     with transaction.atomic():
-        PageFacet.objects.filter(page_id=page.pk).delete()
-        if page.live and isinstance(page, SearchablePage) and type(page) in _page_types:
-            PageFacet.objects.bulk_create(rows_for(page))
+        rows = rows_for(page) if page.live and isinstance(page, SearchablePage) and type(page) in _page_types else []
+        current = PageFacet.objects.filter(page_id=page.pk)
+        if sorted(current.values_list("facet", "value")) == sorted((row.facet, str(row.value)) for row in rows):
+            return
+        current.delete()
+        PageFacet.objects.bulk_create(rows)
+        bump_classification(type(page))
 
 
 def remove_page(page):
-    PageFacet.objects.filter(page_id=page.pk).delete()
+    deleted, _by_model = PageFacet.objects.filter(page_id=page.pk).delete()
+    if deleted:
+        bump_classification(type(page))
 
 
 def rebuild_all(batch_size=1000):

@@ -186,6 +186,47 @@ def test_publishing_fiche_b_changes_fiche_a_related_fiches_on_the_next_read(vers
     assert related_titles(reader_client, fiche) == ["Jumelle", "Voisine lointaine"]
 
 
+def related_choice_queries(client, fiche):
+    """The titles of the fiche's related fiches, and whether they were chosen again (their query ran)."""
+    with CaptureQueriesContext(connection) as captured:
+        titles = related_titles(client, fiche)
+    return titles, any("practices_pinnedrelatedfiche" in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_related_fiche_published_again_shows_its_new_title_without_choosing_again(versions, reader_client, fiche):
+    neighbour = make_fiche("Voisine", themes=("management", "cooperation"), tags=["coaching"])
+    assert related_choice_queries(reader_client, fiche) == (["Voisine"], True)
+    assert related_choice_queries(reader_client, fiche) == (["Voisine"], False)  # the fragment, from the cache
+    neighbour.title = "Voisine renommée"
+    neighbour.save_revision().publish()
+    assert related_choice_queries(reader_client, fiche) == (["Voisine renommée"], False)
+
+
+def test_a_related_fiche_classified_elsewhere_or_unpublished_leaves_the_related_fiches(versions, reader_client, fiche):
+    near = make_fiche("Proche", themes=("management", "cooperation"), tags=["coaching"])
+    far = make_fiche("Lointaine", region_id="76", service_type_id="commune", themes=("numerique",), tags=["coaching"])
+    assert related_titles(reader_client, fiche) == ["Proche", "Lointaine"]
+    far.tags.clear()
+    far.save_revision().publish()  # it shares nothing with the fiche any more
+    assert related_choice_queries(reader_client, fiche) == (["Proche"], True)
+    near.unpublish()
+    assert related_titles(reader_client, fiche) == []
+
+
+def test_publishing_a_fiche_as_it_was_classified_leaves_the_classification_version(versions, fiche):
+    from portal.cache import classification_version
+    from practices.models import PracticeSheetPage
+
+    before = classification_version(PracticeSheetPage)
+    fiche.title = "Référence, titre corrigé"
+    fiche.save_revision().publish()
+    make_collection([fiche], title="Une sélection")  # another type of page arrives
+    assert classification_version(PracticeSheetPage) == before
+    fiche.region_id = "76"
+    fiche.save_revision().publish()
+    assert classification_version(PracticeSheetPage) != before
+
+
 def test_renaming_a_theme_shows_on_a_cached_fiche_page(reader_client, fiche):
     assert "Management" in reader_client.get(fiche.url).content.decode()
     theme = Theme.objects.get(slug="management")
@@ -441,9 +482,10 @@ def test_a_cached_fiche_page_needs_only_the_user_and_the_versions(versions, read
     make_fiche("Voisine", themes=("management",))
     cold, first = count_queries(reader_client, fiche.url)
     warm, second = count_queries(reader_client, fiche.url)
-    # the user (the session is read from the cache); the site-wide versions and the fiche's own token
-    # too when they live in the database
-    assert warm == (3 if versions == "database" else 1)
+    # the user (the session is read from the cache) and the versions of the related fiches' cards
+    # (practices.related.signature); the site-wide versions and the fiche's own token too when they
+    # live in the database
+    assert warm == (4 if versions == "database" else 2)
     assert cold > warm
     strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"|breadcrumb-[a-z]+')
     assert strip.sub("", first) == strip.sub("", second)
@@ -489,8 +531,9 @@ def test_another_fiche_publication_leaves_a_fiche_routing_and_own_content_in_the
 
 
 def test_the_selections_a_fiche_is_in_follow_the_selections_not_the_other_fiches(reader_client, fiche):
-    """What a fiche shows of other pages is cached on their page type: another fiche's publication
-    renders its related fiches again, not the sélections that hold it; a sélection's, the reverse."""
+    """What a fiche shows of other pages is cached on what chooses them: another fiche's publication
+    reads its related fiches' versions again (and chooses them again if it was classified differently),
+    not the sélections that hold it; a sélection's, the reverse."""
     make_collection([fiche], title="Pour commencer")
     other = make_fiche("Autre fiche")
     assert "Pour commencer" in reader_client.get(fiche.url).content.decode()
@@ -501,7 +544,9 @@ def test_the_selections_a_fiche_is_in_follow_the_selections_not_the_other_fiches
     sql = [query["sql"] for query in captured.captured_queries]
     assert "Pour commencer" in html and "Autre fiche" in html
     assert not [q for q in sql if "practices_collectionitem" in q]
-    assert [q for q in sql if "practices_pinnedrelatedfiche" in q]  # the related fiches, computed again
+    # published again as it was classified: the related fiches stay chosen, only their versions are read
+    assert not [q for q in sql if "practices_pinnedrelatedfiche" in q]
+    assert [q for q in sql if "search_searchdocument" in q]
 
     make_collection([fiche], title="Deuxième sélection")
     with CaptureQueriesContext(connection) as captured:
@@ -547,3 +592,16 @@ def test_a_fiche_renamed_by_slug_answers_at_its_new_url_only(reader_client, fich
     fiche.save_revision().publish()
     assert reader_client.get(old_url).status_code == 404
     assert reader_client.get("/fiches/nouvelle-adresse/").status_code == 200
+
+
+def test_every_page_type_token_fits_the_name_column():
+    """Tokens in the database are named by prefix and model label (CacheVersion.name): SQLite would
+    store a longer name, PostgreSQL refuses it."""
+    from wagtail.models import get_page_models
+
+    from portal.cache import CLASSIFICATION_VERSION_PREFIX, TYPE_VERSION_PREFIX
+
+    longest = max(len(model._meta.label_lower) for model in get_page_models())
+    limit = CacheVersion._meta.get_field("name").max_length
+    assert len(CLASSIFICATION_VERSION_PREFIX) + longest <= limit
+    assert len(TYPE_VERSION_PREFIX) + longest <= limit

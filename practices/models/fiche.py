@@ -34,6 +34,7 @@ from search.contract import SearchablePage
 from search.views import render_listing
 
 from ..related import related_cards
+from ..related import signature as related_signature
 from ..tags import canonical_names
 from . import completeness
 from .collection import CuratedCollectionPage, collections_containing
@@ -346,7 +347,8 @@ class PracticeSheetPage(SearchablePage, BasePage):
             visibility=visibility_signature(request),
             own_version=SimpleLazyObject(lambda: self._own_version(request)),
             # what the fragments showing other pages follow: fiches for the related ones, sélections
-            related_version=SimpleLazyObject(lambda: types_version(request, PracticeSheetPage)),
+            # the related fiches: which ones, and their cards' versions (practices.related.signature)
+            related_version=SimpleLazyObject(lambda: related_signature(self, request) if self.pk else ""),
             collections_version=SimpleLazyObject(lambda: types_version(request, CuratedCollectionPage)),
             breadcrumb_version=SimpleLazyObject(lambda: ancestors_version(request, type(self))),
         )

@@ -27,9 +27,12 @@ What a reader meets, not what a cache returns:
   same listings and pages: the figure of a read served from the caches keyed on the content version;
 - the *first read* measures follow a publication, answered as the publication pipeline's cache step
   answers it, and an untimed read of the other demo fiche, as other readers would make:
-  `fiche_first_read` and `home_first_read` after the publication of that other fiche (the content
-  version is replaced: listings, related fiches, the home page's sections), `fiche_republished` after
-  the publication of the fiche read itself (its own content is rendered again too);
+  `fiche_first_read` and `home_first_read` after the publication of that other fiche classified
+  differently, as a new fiche or new themes are (the content version and the classification are
+  replaced: listings, the related fiches chosen again, the home page's sections), `fiche_after_update`
+  after that other fiche is published again as it was classified (a text corrected: the related fiches
+  stay chosen), `fiche_republished` after the publication of the fiche read itself (its own content is
+  rendered again too);
 - two floors: `baseline`, a bare view rendering a template as big as the fiche page, and
   `wagtail_search`, stock Wagtail's own filtered search on the same data
   (`PracticeSheetPage.objects.live().filter(region=…).search(words)[:20]`, evaluated, no facets and no
@@ -56,7 +59,7 @@ from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend, get_search_backends
 
-from portal.cache import bump_after_publication
+from portal.cache import bump_after_publication, bump_classification
 from portal.devtools.demo.synthetic import create_fiches
 from portal.publication import Change, Kind
 from portal.roles import READERS
@@ -74,6 +77,7 @@ MEASURES = {
     "facets": "Comptes des facettes seuls (appel direct)",
     "fiche_page": "Page d'une fiche, déjà lue (cache)",
     "fiche_first_read": "Page d'une fiche, première lecture après publication d'une autre",
+    "fiche_after_update": "Page d'une fiche, première lecture après republication d'une autre, même classement",
     "fiche_republished": "Page d'une fiche, première lecture après sa propre publication",
     "home": "Page d'accueil, déjà lue (cache)",
     "home_first_read": "Page d'accueil, première lecture après publication",
@@ -82,7 +86,7 @@ MEASURES = {
 }
 # What each miss measure is compared with in the table (the floor of its kind).
 MISS_MEASURES = ("search_miss", "search_json", "fiche_index_miss", "autocomplete")
-FIRST_READS = ("fiche_first_read", "fiche_republished", "home_first_read")
+FIRST_READS = ("fiche_first_read", "fiche_after_update", "fiche_republished", "home_first_read")
 SEARCH_URL = "/recherche/?q=management&region=53&theme=cooperation"
 FACET_FILTERS = {"region": ["53"]}
 FICHE_INDEX_URL = "/fiches/?region=53"
@@ -321,13 +325,19 @@ def _wagtail_search(draws):
     return call
 
 
-def after_publication(client, published_slug=OTHER_FICHE_SLUG):
+def after_publication(client, published_slug=OTHER_FICHE_SLUG, reclassified=True):
     """What precedes a first read: a fiche's publication, as the publication pipeline's cache step
-    answers it (portal.publication), then another reader reading the other demo fiche."""
+    answers it (portal.publication), then another reader reading the other demo fiche.
+
+    `reclassified`: the fiche arrives or is classified differently (its facet rows change, and with them
+    the classification version: search.facets.sync_page), as when a new fiche is published; otherwise
+    it is published again as it was classified."""
     published = PracticeSheetPage.objects.live().get(slug=published_slug)
     other = _get(client, PracticeSheetPage.objects.live().get(slug=OTHER_FICHE_SLUG).url)
 
     def call():
+        if reclassified:
+            bump_classification(PracticeSheetPage)
         bump_after_publication(Change(Kind.PUBLISHED, published))
         other()
 
@@ -361,6 +371,7 @@ def build_calls(reader, client=None, seed=2026):
         "facets": _count_facets(reader),
         "fiche_page": _cached(fiche_page),
         "fiche_first_read": (publication, fiche_page),
+        "fiche_after_update": (after_publication(client, reclassified=False), fiche_page),
         "fiche_republished": (after_publication(client, DEMO_FICHE_SLUG), fiche_page),
         "home": _cached(home),
         "home_first_read": (publication, home),
