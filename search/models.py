@@ -104,7 +104,12 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("document de recherche")
         verbose_name_plural = _("documents de recherche")
-        indexes = [models.Index(fields=["search_type", "page"], name="searchdocument_type")]
+        indexes = [
+            models.Index(fields=["search_type", "page"], name="searchdocument_type"),
+            # the latest pages of a type (the home page's latest fiches), read backwards and stopped
+            # after a few rows, where the page table would be sorted whole
+            models.Index(fields=["search_type", "published_at", "page"], name="searchdocument_type_date"),
+        ]
 
     def __str__(self):
         return f"{self.page_id}: {self.title}"

@@ -301,6 +301,30 @@ def test_home_page_shows_the_latest_fiches(reader_client):
 
 
 @pytest.mark.django_db
+def test_home_page_latest_fiches_leave_out_what_the_reader_may_not_see_and_drafts(client, reader, moderator):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from portal import roles
+
+    for n in range(4):
+        make_fiche(f"Ancienne {n}")
+    secret = make_fiche("Fiche réservée")
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+    make_fiche("Brouillon jamais publié", publish=False)
+    withdrawn = make_fiche("Retirée")
+    withdrawn.unpublish()
+    client.force_login(reader)
+    html = client.get("/").content.decode()
+    assert "Fiche réservée" not in html and "Brouillon jamais publié" not in html and "Retirée" not in html
+    assert all(f"Ancienne {n}" in html for n in range(4))
+    client.force_login(moderator)
+    html = client.get("/").content.decode()
+    assert "Fiche réservée" in html and "Ancienne 0" not in html
+
+
+@pytest.mark.django_db
 def test_an_incomplete_scheduled_fiche_does_not_stop_the_others():
     from io import StringIO
 
