@@ -20,7 +20,13 @@ from django.db import connection
 from wagtail.models import Page
 
 from portal.access import hidden_page_ids, visibility_signature
-from portal.cache import CLASSIFICATION_VERSION_KEY, cached_on_version, classification_version, page_version
+from portal.cache import (
+    CLASSIFICATION_VERSION_KEY,
+    cached_on_version,
+    classification_version,
+    page_version,
+    type_version,
+)
 from search import cards
 from search.facets import searchable_models
 from search.models import PageFacet, SearchDocument
@@ -128,33 +134,62 @@ def chosen(fiche, request, limit=4):
 
     Which fiches are closest depends only on how the fiches are classified (their facet rows), on the
     fiche's own pinned choices and on what the reader may not see: the ids are computed once per
-    classification of the fiches (portal.cache.classification_version), fiche token and visibility, so that a fiche published again
-    as it was classified costs no other fiche page this query. Their cards' versions are read each time,
-    one small query: a related fiche whose text changed shows its new card at once.
+    classification of the fiches (portal.cache.classification_version), fiche token and visibility,
+    so that a fiche published again as it was classified costs no other fiche page this query. Their
+    cards' versions come with them, or from one small query: a related fiche whose text changed shows
+    its new card at once.
     """
     memo = fiche.__dict__.setdefault("_related_chosen", {})
     if limit not in memo:
-        hidden = hidden_page_ids(request)
+        fresh = {}  # the versions come with the ids when they are chosen now
+
+        def choose():
+            ids, fresh["versions"] = _chosen(fiche, hidden_page_ids(request), limit)
+            return ids
+
         ids = cached_on_version(
             CLASSIFICATION_VERSION_KEY,
             request,
             "related-ids",
-            lambda: _chosen(fiche, hidden, limit)[0],
+            choose,
             classification_version(type(fiche), request),
             fiche.pk,
             page_version(fiche.pk, request),
             visibility_signature(request),
             limit,
         )
-        updated = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "updated_at")) if ids else {}
-        memo[limit] = ids, {pk: cards.version(updated.get(pk)) for pk in ids}
+        if "versions" in fresh:
+            versions = fresh["versions"]
+        else:
+            updated = SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "updated_at") if ids else ()
+            versions = {pk: cards.version(at) for pk, at in updated}
+        memo[limit] = ids, {pk: versions.get(pk) for pk in ids}
     return memo[limit]
 
 
 def signature(fiche, request, limit=4):
-    """What the related fiches' fragment is keyed on: the chosen fiches and their cards' versions."""
-    ids, versions = chosen(fiche, request, limit)
-    return " ".join(f"{pk}.{versions[pk]}" for pk in ids)
+    """What the related fiches' fragment is keyed on: the chosen fiches and their cards' versions.
+
+    Kept until any fiche is published (the fiches' type token) so that a page read again asks nothing
+    more; after a publication, the versions are read again and the ids are chosen again only if the
+    classification changed (`chosen`)."""
+
+    def build():
+        ids, versions = chosen(fiche, request, limit)
+        return " ".join(f"{pk}.{versions[pk]}" for pk in ids) or "-"
+
+    return cached_on_version(
+        CLASSIFICATION_VERSION_KEY,
+        request,
+        "related-signature",
+        build,
+        classification_version(type(fiche), request),
+        type_version(type(fiche), request),
+        fiche.pk,
+        page_version(fiche.pk, request),
+        visibility_signature(request),
+        limit,
+    )
 
 
 def related_fiches(fiche, request=None, limit=4):

@@ -85,8 +85,10 @@ def test_first_reads_and_misses_are_not_served_from_the_cache(reports):
     assert larger.results["fiche_first_read"].queries > larger.results["fiche_page"].queries
     # after its own publication, the fiche's own content is rendered again too; after another one's, not
     assert larger.results["fiche_republished"].queries > larger.results["fiche_first_read"].queries
-    # another fiche published again as it was classified: the related fiches are not chosen again
-    assert larger.results["fiche_after_update"].queries < larger.results["fiche_first_read"].queries
+    # another fiche published again as it was classified: the related fiches are not chosen again, their
+    # cards' versions are read instead (one query for one; which one runs is tested in test_caching)
+    assert larger.results["fiche_after_update"].queries <= larger.results["fiche_first_read"].queries
+    assert larger.results["fiche_after_update"].queries > larger.results["fiche_page"].queries
     assert larger.results["home_first_read"].queries > larger.results["home"].queries
     assert larger.results["search_miss"].queries > larger.results["search_cached"].queries
 
