@@ -3,12 +3,15 @@ import posixpath
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from . import media
 
 logger = logging.getLogger(__name__)
 
@@ -38,18 +41,27 @@ def csrf_failure(request, reason=""):
 
 @require_safe
 def protected_media(request, path):
-    """Uploaded files (images, renditions, documents) behind the login requirement.
+    """Uploaded files (images, renditions, documents), served with the permissions of what holds them
+    (portal.media): the login, the restrictions of their collection, and those of the pages that use
+    them. A refusal is the portal's 403 page, whatever serves the file afterwards.
 
-    With MEDIA_ACCEL_REDIRECT_PREFIX, the web server streams the file once Django has checked the login.
+    With MEDIA_ACCEL_REDIRECT_PREFIX, the web server streams the file once Django has checked all that;
+    the headers set here (disposition, nosniff, policy) go out with it.
     """
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("..") or path in ("", "."):
         raise Http404
+    holder = media.holder_of(path, request)
+    if holder is not None and not media.may_read(holder, request):
+        raise PermissionDenied("Fichier réservé")
+    filename = getattr(holder, "filename", None) if path.startswith("documents/") else None
     if settings.MEDIA_ACCEL_REDIRECT_PREFIX:
         response = HttpResponse()
         response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_REDIRECT_PREFIX.rstrip("/") + "/" + path
-        del response["Content-Type"]
+        response["Content-Type"] = media.content_type_of(path)
     else:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    for header, value in media.download_headers(path, filename).items():
+        response[header] = value
     response["Cache-Control"] = "private, max-age=3600"
     return response

@@ -1,0 +1,20 @@
+"""The portal's own hooks into Wagtail (the domain's are in practices.wagtail_hooks)."""
+
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.models import BaseViewRestriction
+
+from . import media
+
+
+@hooks.register("before_serve_document", order=-1)
+def refuse_documents_readers_may_not_see(document, request):
+    """`/documents/<id>/<name>`, before Wagtail's own check: a logged-in reader refused by a group
+    restriction of the collection gets the portal's French 403 (Wagtail would send them to its login
+    page, where they are already); a document used only on pages hidden from them is refused too
+    (portal.media, rule 2). A password restriction is left to Wagtail, which asks for the password."""
+    refusal = media.collection_refusal(document, request)
+    if refusal is not None and refusal.restriction_type != BaseViewRestriction.PASSWORD:
+        raise PermissionDenied("Document réservé")
+    if refusal is None and media.hidden_by_its_pages(document, request):
+        raise PermissionDenied("Document réservé")
