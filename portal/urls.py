@@ -21,6 +21,7 @@ from .api import api_router
 PUBLIC_VIEWS = frozenset(
     {
         "healthz",
+        "accessibility",
         "login",
         "password_reset",
         "password_reset_done",
@@ -31,6 +32,7 @@ PUBLIC_VIEWS = frozenset(
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path(portal_views.ACCESSIBILITY_PATH, portal_views.accessibility_statement, name="accessibility"),
     path("", include("portal.auth_urls")),
     # The portal's settings moved from the home app to the portal app: old bookmarks still lead there.
     re_path(

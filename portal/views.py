@@ -10,8 +10,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from wagtail.views import serve as wagtail_serve
 
 from . import media
+
+ACCESSIBILITY_PATH = "accessibilite/"
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,15 @@ def csrf_failure(request, reason=""):
     """
     logger.warning("Échec du contrôle CSRF sur %s : %s", request.path, reason)
     return render(request, "403_csrf.html", status=403)
+
+
+@login_not_required
+@require_safe
+def accessibility_statement(request):
+    """The accessibility statement (the « Accessibilité » content page): the law wants it reachable by
+    everyone, and the login page links to it. Served by Wagtail like any page, so that its own view
+    restrictions, if an administrator ever set one, still apply."""
+    return wagtail_serve(request, ACCESSIBILITY_PATH)
 
 
 @require_safe

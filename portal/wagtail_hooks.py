@@ -7,6 +7,19 @@ from wagtail.models import BaseViewRestriction
 from . import media
 
 
+@hooks.register("before_serve_page", order=-1)
+def refuse_restricted_pages_with_the_portal_403(page, request, serve_args, serve_kwargs):
+    """A logged-in reader refused by a page's group restriction gets the portal's French 403: Wagtail
+    would send them to its own login page (`/_util/login/`), although they are logged in. A password
+    restriction is left to Wagtail, which asks for the password."""
+    if not request.user.is_authenticated:
+        return None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type != BaseViewRestriction.PASSWORD and not restriction.accept_request(request):
+            raise PermissionDenied("Page réservée")
+    return None
+
+
 @hooks.register("before_serve_document", order=-1)
 def refuse_documents_readers_may_not_see(document, request):
     """`/documents/<id>/<name>`, before Wagtail's own check: a logged-in reader refused by a group
