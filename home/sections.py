@@ -24,6 +24,7 @@ from practices.models import (
     PracticeIndexPage,
     PracticeSheetPage,
 )
+from practices.related import load_in_order
 from search.models import SearchDocument
 
 
@@ -50,9 +51,7 @@ def latest_fiches(request, home_page, count=4):
     if hidden is not None:
         documents = documents.exclude(page_id__in=hidden)
     ids = list(documents.order_by("-published_at", "-page_id").values_list("page_id", flat=True)[:count])
-    pages = PracticeSheetPage.search_result_queryset(PracticeSheetPage.objects.live().filter(pk__in=ids))
-    by_id = {page.pk: page for page in pages}
-    fiches = [by_id[pk] for pk in ids if pk in by_id]
+    fiches = load_in_order(PracticeSheetPage, ids)
     return _section(
         "practices/includes/home_latest_fiches.html", _("Dernières fiches publiées"), fiches, PracticeIndexPage, _("Toutes les fiches")
     )

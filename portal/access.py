@@ -75,6 +75,11 @@ def hidden_restrictions(request):
     return request._portal_hidden_restrictions
 
 
+def refusal(restrictions, request):
+    """The first of these view restrictions (of a page or a collection) that refuses the request, or None."""
+    return next((restriction for restriction in restrictions if not restriction.accept_request(request)), None)
+
+
 def hidden_paths(request):
     """Tree paths of the subtrees this request may not see (usually none)."""
     if request is None:

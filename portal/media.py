@@ -29,7 +29,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from .access import hidden_paths, may_access_admin
+from .access import hidden_paths, may_access_admin, refusal
 from .cache import cached_content, cached_shared
 
 # Shown in the browser rather than downloaded: raster images and PDF (which browsers display in their
@@ -41,14 +41,14 @@ FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
 
 
 def _holders():
-    """(path prefix, how to find the holder of a file under it): the documents, the original images,
-    the renditions (whose holder is their image)."""
+    """(path prefix, holder model, the id of the holder of a file under it): the documents, the
+    original images, the renditions (whose holder is their image)."""
     image_model = get_image_model()
-    renditions = image_model.get_rendition_model()
+    renditions = image_model.get_rendition_model().objects
     return (
-        ("documents/", lambda path: get_document_model().objects.filter(file=path).first()),
-        ("original_images/", lambda path: image_model.objects.filter(file=path).first()),
-        ("images/", lambda path: getattr(renditions.objects.filter(file=path).select_related("image").first(), "image", None)),
+        ("documents/", get_document_model(), lambda path: get_document_model().objects.filter(file=path).values_list("pk", flat=True)),
+        ("original_images/", image_model, lambda path: image_model.objects.filter(file=path).values_list("pk", flat=True)),
+        ("images/", image_model, lambda path: renditions.filter(file=path).values_list("image_id", flat=True)),
     )
 
 
@@ -59,29 +59,17 @@ def holder_of(path, request=None):
     deleted) and path; a path nothing holds is looked up again next time (a rendition just made)."""
     path = posixpath.normpath(path).lstrip("/")
 
-    def find():
-        for prefix, lookup in _holders():
-            if path.startswith(prefix):
-                found = lookup(path)
-                if found is not None:
-                    return (found._meta.label_lower, found.pk)
-                return None
-        return None
-
-    found = cached_shared(request, "media-holder", find, path)
-    if found is None:
-        return None
-    label, pk = found
-    model = get_document_model() if label == get_document_model()._meta.label_lower else get_image_model()
-    return model.objects.select_related("collection").filter(pk=pk).first()
+    for prefix, model, lookup in _holders():
+        if path.startswith(prefix):
+            # the lookup is a lazy queryset: read only when the cache does not know the path
+            pk = cached_shared(request, "media-holder", lookup(path).first, path)
+            return None if pk is None else model.objects.select_related("collection").filter(pk=pk).first()
+    return None
 
 
 def collection_refusal(holder, request):
     """The first view restriction of the holder's collection that refuses this request, or None."""
-    for restriction in holder.collection.get_view_restrictions():
-        if not restriction.accept_request(request):
-            return restriction
-    return None
+    return refusal(holder.collection.get_view_restrictions(), request)
 
 
 def pages_using(holder, request=None):

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
 from . import media
+from .access import refusal
 
 
 @hooks.register("before_serve_page", order=-1)
@@ -12,12 +13,9 @@ def refuse_restricted_pages_with_the_portal_403(page, request, serve_args, serve
     """A logged-in reader refused by a page's group restriction gets the portal's French 403: Wagtail
     would send them to its own login page (`/_util/login/`), although they are logged in. A password
     restriction is left to Wagtail, which asks for the password."""
-    if not request.user.is_authenticated:
-        return None
-    for restriction in page.get_view_restrictions():
-        if restriction.restriction_type != BaseViewRestriction.PASSWORD and not restriction.accept_request(request):
-            raise PermissionDenied("Page réservée")
-    return None
+    refused = refusal(page.get_view_restrictions(), request) if request.user.is_authenticated else None
+    if refused is not None and refused.restriction_type != BaseViewRestriction.PASSWORD:
+        raise PermissionDenied("Page réservée")
 
 
 @hooks.register("before_serve_document", order=-1)

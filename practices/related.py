@@ -129,6 +129,12 @@ def _chosen(fiche, hidden, limit):
     return pinned_ids + ranked_ids[: limit - len(pinned_ids)], versions
 
 
+def _key(fiche, request, limit):
+    """What the choice of a fiche's related fiches depends on: the fiches' classification, the fiche
+    (its token: its pinned fiches), what the reader may not see."""
+    return (classification_version(type(fiche), request), fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit)
+
+
 def chosen(fiche, request, limit=4):
     """(ids, {id: card version}) of the related fiches this reader sees, memoised on the fiche.
 
@@ -147,17 +153,7 @@ def chosen(fiche, request, limit=4):
             ids, fresh["versions"] = _chosen(fiche, hidden_page_ids(request), limit)
             return ids
 
-        ids = cached_on_version(
-            CLASSIFICATION_VERSION_KEY,
-            request,
-            "related-ids",
-            choose,
-            classification_version(type(fiche), request),
-            fiche.pk,
-            page_version(fiche.pk, request),
-            visibility_signature(request),
-            limit,
-        )
+        ids = cached_on_version(CLASSIFICATION_VERSION_KEY, request, "related-ids", choose, *_key(fiche, request, limit))
         if "versions" in fresh:
             versions = fresh["versions"]
         else:
@@ -178,18 +174,8 @@ def signature(fiche, request, limit=4):
         ids, versions = chosen(fiche, request, limit)
         return " ".join(f"{pk}.{versions[pk]}" for pk in ids) or "-"
 
-    return cached_on_version(
-        CLASSIFICATION_VERSION_KEY,
-        request,
-        "related-signature",
-        build,
-        classification_version(type(fiche), request),
-        type_version(type(fiche), request),
-        fiche.pk,
-        page_version(fiche.pk, request),
-        visibility_signature(request),
-        limit,
-    )
+    key = (*_key(fiche, request, limit), type_version(type(fiche), request))
+    return cached_on_version(CLASSIFICATION_VERSION_KEY, request, "related-signature", build, *key)
 
 
 def related_fiches(fiche, request=None, limit=4):
@@ -197,10 +183,11 @@ def related_fiches(fiche, request=None, limit=4):
     cards, `related_cards`)."""
     hidden = hidden_page_ids(request) if request is not None else None
     ids, _versions = _chosen(fiche, hidden, limit)
-    return _load(type(fiche), ids, hidden)
+    return load_in_order(type(fiche), ids, hidden)
 
 
-def _load(fiches, ids, hidden=None):
+def load_in_order(fiches, ids, hidden=None):
+    """The live pages of type `fiches` among `ids`, in that order, with what their cards show."""
     if not ids:
         return []
     pages = fiches.search_result_queryset(fiches.objects.live().filter(pk__in=ids))
@@ -219,7 +206,7 @@ def related_cards(fiche, request, limit=4):
         request,
         ids,
         versions,
-        load=lambda missing: _load(type(fiche), missing, hidden_page_ids(request)),
+        load=lambda missing: load_in_order(type(fiche), missing, hidden_page_ids(request)),
         show_type=False,
         heading="h3",
     )
