@@ -9,10 +9,12 @@ from django.urls import path, reverse_lazy
 
 from . import forms
 from .models import PortalSettings
+from .throttle import ThrottledPasswordResetMixin
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's view, with the portal's name (a site setting) in the e-mail it sends."""
+class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
+    """Django's view, with the portal's name (a site setting) in the e-mail it sends, and requests counted
+    like failed sign-ins (portal.throttle)."""
 
     def form_valid(self, form):
         self.extra_email_context = {"portal_name": PortalSettings.for_request(self.request).portal_name}

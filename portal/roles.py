@@ -128,6 +128,9 @@ ROLES = (
             "wagtailimages.*",
             "wagtailredirects.*",
             "wagtailusers.*",
+            # lift a sign-in lock (portal.throttle): see and delete the failure counts
+            "axes.view_accessattempt",
+            "axes.delete_accessattempt",
         ),
         collection_permissions=(
             "wagtailimages.add_image",

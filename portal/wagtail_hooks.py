@@ -6,6 +6,7 @@ from wagtail.models import BaseViewRestriction
 
 from . import media
 from .access import refusal
+from .admin_throttle import LockedSignInViewSet
 
 
 @hooks.register("before_serve_page", order=-1)
@@ -29,3 +30,8 @@ def refuse_documents_readers_may_not_see(document, request):
         raise PermissionDenied("Document réservé")
     if refusal is None and media.hidden_by_its_pages(document, request):
         raise PermissionDenied("Document réservé")
+
+
+@hooks.register("register_admin_viewset")
+def register_locked_sign_ins():
+    return LockedSignInViewSet()

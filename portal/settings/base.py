@@ -7,6 +7,7 @@ variable; a `.env` file at the root of the checkout is read if present, but real
 always win over it.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "dsfr",
     "widget_tweaks",
     "django_tasks",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,9 +69,13 @@ MIDDLEWARE = [
     "portal.middleware.PortalCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body larger than any form accepts: the French 413 before a byte is read (portal.uploads).
+    "portal.uploads.UploadSizeMiddleware",
     # An intranet: every view needs a logged-in user unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "portal.middleware.AdminAccessMiddleware",
+    # A locked sign-in or password reset gets the French 429 page (portal.throttle).
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # An incomplete fiche approved from a workflow action: a French message, not a 500.
     "practices.middleware.PublishRefusedMiddleware",
@@ -156,6 +162,27 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # resetting happens on the portal's own pages
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
+# Throttling (django-axes, portal.throttle): after LOGIN_FAILURE_LIMIT failed sign-ins (or password-reset
+# requests) in LOGIN_LOCK_MINUTES, for one account or from one address, further tries get a 429 until
+# LOGIN_LOCK_MINUTES after the last one. Counted in the database: a restart does not lift a lock; an
+# administrator does (admin, Paramètres › Connexions bloquées). Axes' backend comes first: it refuses a
+# locked account before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCK_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_ip"
+# Successful sign-ins are not recorded (the table would grow forever); failures are, until they expire.
+AXES_DISABLE_ACCESS_LOG = True
+# Behind n reverse proxies that append to X-Forwarded-For, the client's address is the n-th from the right.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -233,6 +260,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DOCUMENT_TEXT_MAX_BYTES = env.int("DOCUMENT_TEXT_MAX_BYTES", default=20 * 1024 * 1024)
 DOCUMENT_TEXT_MAX_CHARS = env.int("DOCUMENT_TEXT_MAX_CHARS", default=100_000)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The largest request body with a file that a form accepts: the largest file plus the other fields.
+# Larger ones are refused from their Content-Length (portal.uploads); the proxy's limit should match.
+MAX_UPLOAD_BYTES = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024
 # Search: the database by default (SQLite FTS5 or PostgreSQL full text with a French configuration),
 # Elasticsearch or OpenSearch when their URL is set. See search/config.py.
 WAGTAILSEARCH_BACKENDS = {
@@ -271,6 +301,9 @@ LOGGING = {
         # pypdf logs each defect it works around in a malformed PDF; portal.document_text already logs
         # one line for a file it cannot read.
         "pypdf": {"level": "ERROR"},
+        # django-axes writes three lines per failed sign-in, with the account and address masked;
+        # portal.throttle writes one, with both, when a lock refuses a try.
+        "axes": {"level": "ERROR"},
     },
 }
 
