@@ -1,13 +1,13 @@
 """Login, logout and password management on the portal's own French pages.
 
 Django marks the login and password-reset views @login_not_required; they are the only pages an
-anonymous visitor may see, with /healthz.
+anonymous visitor may see, with /healthz and the two steps of a sign-in with ProConnect (portal.proconnect).
 """
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import forms
+from . import forms, proconnect
 from .models import PortalSettings
 from .throttle import ThrottledPasswordResetMixin
 
@@ -21,13 +21,24 @@ class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetVie
         return super().form_valid(form)
 
 
+class LoginView(auth_views.LoginView):
+    """Django's view, with the ProConnect button while the feature is on (read per request: tests change it)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(proconnect_enabled=proconnect.enabled(), **kwargs)
+
+
 urlpatterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(authentication_form=forms.LoginForm, redirect_authenticated_user=True),
+        LoginView.as_view(authentication_form=forms.LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", proconnect.LogoutView.as_view(), name="logout"),
+    # ProConnect (OpenID Connect): 404 while OIDC_RP_CLIENT_ID is unset. The callback's address is the
+    # redirect URI registered with ProConnect; the names are mozilla-django-oidc's.
+    path("oidc/authenticate/", proconnect.authentication_init, name="oidc_authentication_init"),
+    path("oidc/callback/", proconnect.authentication_callback, name="oidc_authentication_callback"),
     path(
         "mot-de-passe/oublie/",
         PasswordResetView.as_view(

@@ -27,6 +27,9 @@ PUBLIC_VIEWS = frozenset(
         "password_reset_done",
         "password_reset_confirm",
         "password_reset_complete",
+        # Sign-in with ProConnect: the way out to the provider and the way back (404 while it is off).
+        "oidc_authentication_init",
+        "oidc_authentication_callback",
     }
 )
 

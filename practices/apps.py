@@ -9,8 +9,9 @@ class PracticesConfig(AppConfig):
     def ready(self):
         from portal import publication
 
-        from . import facets, signals
+        from . import facets, proconnect, signals
 
         facets.register()  # page types and facets, with the search
         signals.connect()
+        proconnect.connect()  # the structure ProConnect gives, on the agent's person
         publication.register("prepare", signals.prepare_step)

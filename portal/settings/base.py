@@ -195,6 +195,31 @@ SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 
+# --- ProConnect (OpenID Connect) ------------------------------------------------------------------
+# « S'identifier avec ProConnect » beside the local accounts, through mozilla-django-oidc
+# (portal/proconnect.py). Off while OIDC_RP_CLIENT_ID is empty: no button, 404 on /oidc/…, no backend.
+# The endpoints are read from OIDC_OP_DISCOVERY_URL at the first sign-in (never here: settings do no
+# network I/O), unless each one is given; an endpoint given explicitly wins over the discovered one.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_DISCOVERY_URL = env("OIDC_OP_DISCOVERY_URL", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", default="")  # end_session_endpoint
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+# ProConnect's scopes: the e-mail, the names (given_name, usual_name), the organisation (siret) and, when
+# the agent's identity provider knows it, their direction or service (organizational_unit).
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email given_name usual_name siret organizational_unit")
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)  # seconds for each call to the provider
+# The ID token is kept in the session: ProConnect's end of session needs it (id_token_hint) at logout.
+OIDC_STORE_ID_TOKEN = True
+OIDC_OP_LOGOUT_URL_METHOD = "portal.proconnect.provider_logout_url"
+OIDC_CREATE_USER = True
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "portal.proconnect.ProConnectBackend"]
+
 # --- E-mail ---------------------------------------------------------------------------------------
 # EMAIL_URL (smtp://user:password@host:587/?tls=True, smtp+ssl://…, consolemail://) wins; otherwise
 # the classic EMAIL_HOST / EMAIL_PORT / … variables; otherwise the console.
