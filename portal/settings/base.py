@@ -261,6 +261,11 @@ STORAGES = {
 # server that supports it, set MEDIA_ACCEL_REDIRECT_PREFIX (for example /protected-media/) and the
 # portal answers with an X-Accel-Redirect header after checking the login instead of streaming the file.
 MEDIA_ACCEL_REDIRECT_PREFIX = env("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
+# Backups (manage.py backup / restore, portal.backup): one archive holds the database and MEDIA_ROOT.
+# Never under MEDIA_ROOT, which any signed-in agent can read through /media/.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+# Where pg_dump and pg_restore live when those on PATH are older than the server (…/postgresql/16/bin).
+BACKUP_PG_BINDIR = env("BACKUP_PG_BINDIR", default="")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail --------------------------------------------------------------------------------------
