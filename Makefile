@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run install install-dev migrate demo test test-browser test-all check lint bench clean
+.PHONY: run install install-dev migrate demo test test-browser test-all soak check lint bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11 ou lancez make PYTHON=python3 …"; exit 1; }
@@ -62,6 +62,13 @@ lint: install-dev
 
 bench: install-dev
 	$(PY) manage.py bench $(BENCH_ARGS)
+
+# Endurance, on loopback only: the production server (deploy/serve) on a throwaway database of 10,000
+# fiches; 50 idle connections, then 50 concurrent readers for 60 s over pages no cache holds yet
+# (docs/performance.md). About 4 minutes. SOAK_ARGS="--fiches 2000 --duree 20" for a quick look,
+# "--comparer" to measure gunicorn's workers on the same idle connections.
+soak: install-dev
+	$(PY) manage.py soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
