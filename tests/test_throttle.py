@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from .factories import PASSWORD, make_user
+from .factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from search import config as search_config
 
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "django_tasks",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (portal.security_headers)
+    "portal.security_headers.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Versions memoised per request, the Wagtail site from the cache (portal.cache, portal.serving).
@@ -103,6 +108,42 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- Content-Security-Policy and Permissions-Policy --------------------------------------------------
+# Scripts only from the portal itself (or carrying this response's nonce); no plugin, no <base>, no
+# framing by other sites, forms posted to the portal only (and to ProConnect, whose logout is reached by
+# a redirect after the logout form). The Wagtail admin's exception is explained in portal/security_headers.py.
+PORTAL_ADMIN_PREFIX = "/admin/"
+_proconnect_origins = [
+    "/".join(url.split("/", 3)[:3])
+    for url in (env("OIDC_OP_DISCOVERY_URL", default=""), env("OIDC_OP_LOGOUT_ENDPOINT", default=""))
+    if url.startswith("https://") or url.startswith("http://")
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF, *sorted(set(_proconnect_origins))],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# Browser features no page of the portal uses: refused to the portal and to anything it would frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
+PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # --- Database -------------------------------------------------------------------------------------
 # SQLite in the checkout by default; any DATABASE_URL understood by django-environ otherwise

@@ -1,0 +1,56 @@
+"""Issue 12, finding 5: every page carries a Content-Security-Policy and a Permissions-Policy.
+
+The policy's reasons are in portal/security_headers.py; the browser test (tests/browser/
+test_security_headers.py) shows the pages and the admin working under it.
+"""
+
+import pytest
+from django.http import HttpResponse
+
+from portal.security_headers import PortalCSPMiddleware
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip()
+    }
+
+
+@pytest.mark.parametrize("path", ["/", "/fiches/", "/recherche/?q=management", "/accessibilite/"])
+def test_reader_pages_allow_scripts_from_the_portal_only(reader_client, path):
+    response = reader_client.get(path)
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["form-action"][0] == "'self'"
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_the_login_page_too(client):
+    response = client.get("/connexion/")
+    assert directives(response)["script-src"] == ["'self'"]
+
+
+def test_a_nonce_given_to_a_template_reaches_the_policy(rf):
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    request = rf.get("/")
+    response = PortalCSPMiddleware(view)(request)
+    nonce = response.content.decode().split('"')[1]
+    assert f"'nonce-{nonce}'" in directives(response)["script-src"]
+
+
+def test_only_the_admin_allows_inline_scripts(client, administrator):
+    client.force_login(administrator)
+    response = client.get("/admin/")
+    policy = directives(response)
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["object-src"] == ["'none'"]
