@@ -50,7 +50,7 @@ def attempt_locked_until(attempt):
     until = attempt.attempt_time + settings.AXES_COOLOFF_TIME
     if until <= timezone.now():
         return _("terminé")
-    return date_format(timezone.localtime(until), "j F Y, H\\hi")
+    return date_format(timezone.localtime(until), "j F Y, G \\h i")
 
 
 class AttemptIndexView(generic.IndexView):

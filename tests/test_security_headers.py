@@ -5,7 +5,11 @@ test_security_headers.py) shows the pages and the admin working under it.
 """
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
 from django.http import HttpResponse
+from django.template import Context, Template
+from django.utils.html import format_html
 
 from portal.security_headers import PortalCSPMiddleware
 
@@ -54,3 +58,16 @@ def test_only_the_admin_allows_inline_scripts(client, administrator):
     policy = directives(response)
     assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
     assert policy["object-src"] == ["'none'"]
+
+
+def test_messages_shown_by_the_dsfr_are_escaped():
+    """django-dsfr would mark them safe by default (DSFR_CONTENT_IS_SAFE): a message quoting what a user
+    typed must not become markup."""
+    html = Template("{% load dsfr_tags %}{% dsfr_django_messages %}").render(
+        Context({"messages": [Message(constants.ERROR, "Réseau « <script>alert(1)</script> » introuvable")]})
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    built = Template("{% load dsfr_tags %}{% dsfr_django_messages %}").render(
+        Context({"messages": [Message(constants.INFO, format_html('<a href="{}">Voir</a>', "/fiches/"))]})
+    )
+    assert '<a href="/fiches/">Voir</a>' in built

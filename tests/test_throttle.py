@@ -79,12 +79,14 @@ def test_an_account_is_locked_from_every_address_and_an_address_for_every_accoun
     assert sign_in(Client(), contributor.username, PASSWORD, address="10.0.3.1").status_code == 429
 
 
-def test_a_success_before_the_limit_clears_the_accounts_count(reader):
-    for n in range(4):
-        sign_in(Client(), reader.username, f"faux-{n}")
-    assert sign_in(Client(), reader.username, PASSWORD).status_code == 302
+def test_signing_in_to_ones_own_account_does_not_clear_the_counts(reader, contributor):
+    """Otherwise an agent could guess a colleague's password four times, sign in to their own account
+    from the same address (clearing that address's counts), and start again."""
     for n in range(4):
         assert sign_in(Client(), reader.username, f"faux-{n}").status_code == 200
+    assert sign_in(Client(), contributor.username, PASSWORD).status_code == 302
+    assert sign_in(Client(), reader.username, "faux-4", address="10.0.9.9").status_code == 429
+    assert sign_in(Client(), reader.username, PASSWORD, address="10.0.9.10").status_code == 429
 
 
 def test_an_administrator_lifts_the_lock_from_the_admin(client, reader, administrator):

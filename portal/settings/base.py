@@ -216,7 +216,9 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCK_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
+# A success does not clear the counts: axes would clear every count of the address too, so that an agent
+# signing in to their own account could go on guessing another one's password from the same address.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "portal.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_ip"
 # Successful sign-ins are not recorded (the table would grow forever); failures are, until they expire.
@@ -381,3 +383,7 @@ LOGGING = {
 
 # django-dsfr: mark optional fields rather than required ones, as the DSFR now recommends.
 DSFR_MARK_OPTIONAL_FIELDS = True
+# django-dsfr marks every text given to its tags (alerts, messages…) as safe HTML unless told otherwise:
+# a message quoting what a user typed would then run in the page. Text is escaped; HTML built with
+# format_html or mark_safe stays HTML.
+DSFR_CONTENT_IS_SAFE = False
