@@ -207,9 +207,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 # requests) in LOGIN_LOCK_MINUTES, for one account or from one address, further tries get a 429 until
 # LOGIN_LOCK_MINUTES after the last one. Counted in the database: a restart does not lift a lock; an
 # administrator does (admin, Paramètres › Connexions bloquées). Axes' backend comes first: it refuses a
-# locked account before any password is checked.
+# locked account before any password is compared, then lets Django's compare it. It is Axes' variant
+# that can also load a session's user, as the first backend must for Wagtail's test helpers.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
