@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run install install-dev migrate demo test test-browser test-all soak check lint bench clean
+.PHONY: run install install-dev migrate demo test test-browser test-all fuzz soak check lint bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) est introuvable : installez Python 3.11 ou lancez make PYTHON=python3 …"; exit 1; }
@@ -52,6 +52,13 @@ test: install-dev
 # One process: a handful of tests, each with its own live server and browser page.
 test-browser: install-dev
 	$(VENV)/bin/pytest -p no:xdist -m browser tests/browser $(PYTEST_ARGS)
+
+# The long fuzz run (tests/test_fuzz.py; the suite runs a short one): FUZZ_EXAMPLES requests as a reader
+# over every listing, search, suggestion and API URL, with a new seed each run, printed with the figures
+# at the end (FUZZ_SEED=… replays a run). One process: the requests are counted in it.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install-dev
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(VENV)/bin/pytest -p no:xdist tests/test_fuzz.py -k below_500 $(PYTEST_ARGS)
 
 check: install-dev
 	$(PY) manage.py makemigrations --check --dry-run

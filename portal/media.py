@@ -21,6 +21,7 @@ never sniffed (`nosniff`), and under a Content-Security-Policy that forbids it t
 """
 
 import mimetypes
+import os
 import posixpath
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,6 +39,19 @@ INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/avi
 # Nothing in a served file may load or run anything; PDF viewers need no `sandbox` to stay inert and
 # some refuse to open under it.
 FILE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+
+
+# What a file system names at most: 255 bytes a name (NAME_MAX), and a whole path well under PATH_MAX.
+NAME_MAX = 255
+PATH_MAX = 1024
+
+
+def may_name_a_file(path):
+    """Whether `path` (relative to MEDIA_ROOT) could name a stored file at all. A NUL or an overlong
+    name is not a missing file but an error of the file system (ENAMETOOLONG), and PostgreSQL refuses
+    NUL in the holder's look-up: such a path is a 404 before either is asked."""
+    encoded = os.fsencode(path)
+    return b"\x00" not in encoded and len(encoded) <= PATH_MAX and all(len(name) <= NAME_MAX for name in encoded.split(b"/"))
 
 
 def _holders():

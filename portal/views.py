@@ -61,7 +61,7 @@ def protected_media(request, path):
     the headers set here (disposition, nosniff, policy) go out with it.
     """
     path = posixpath.normpath(path).lstrip("/")
-    if path.startswith("..") or path in ("", "."):
+    if path.startswith("..") or path in ("", ".") or not media.may_name_a_file(path):
         raise Http404
     holder = media.holder_of(path, request)
     if holder is not None and not media.may_read(holder, request):

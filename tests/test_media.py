@@ -138,3 +138,16 @@ def test_behind_x_accel_redirect_the_same_checks_come_first(client, reader, admi
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response.content == b""  # the web server sends the file
 
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "%F0%9F%98%80" * 100,  # one name of 400 bytes: ENAMETOOLONG from the file system, a 500 (fuzzer)
+        "documents/" + "x" * 300 + ".txt",
+        "documents/" + "/".join(["abc"] * 300),
+        "documents/note%00.txt",  # NUL: refused by PostgreSQL in the holder's look-up
+    ],
+)
+def test_a_path_no_file_system_could_hold_is_a_404(reader_client, path):
+    assert reader_client.get("/media/" + path).status_code == 404
