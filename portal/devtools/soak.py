@@ -131,6 +131,9 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+        # The log goes with the throwaway folder: what went wrong is kept in the report.
+        lines = self.log_path.read_text(errors="replace").splitlines()
+        self.errors = [line[:300] for line in lines if "Error" in line or "ERROR" in line or "Traceback" in line][:10]
 
     def warm_up(self, rounds=30):
         """Every process loads the application on its first request: not what a reader meets later."""

@@ -84,6 +84,7 @@ class Command(BaseCommand):
             say(f"{options['clients']} clients pendant {options['duree']:.0f} s…")
             load = concurrent_load(server.port, paths, session_key, clients=options["clients"], seconds=options["duree"])
             result["load"] = {**load.as_json(), "mix": dict(paths.counts)}
+        result["load"]["server_errors"] = server.errors
         if options["comparer"]:
             result["compared_load"] = {}
             for kind in ("gunicorn-sync", "gunicorn-gthread"):
@@ -94,6 +95,7 @@ class Command(BaseCommand):
                     say(f"{kind} : {options['clients']} clients pendant {options['duree']:.0f} s…")
                     other_load = concurrent_load(other.port, paths, session_key, clients=options["clients"], seconds=options["duree"])
                     result["compared_load"][kind] = other_load.as_json()
+                result["compared_load"][kind]["server_errors"] = other.errors
         return result
 
 
@@ -131,4 +133,5 @@ def load_lines(kind, load):
         f"max {load['max_ms']} ms",
         f"    statuts : {load['statuses']} ; connexions rompues : {load['broken_connections']} ; erreurs : {load['errors']}"
         + (f" (première : {load['first_error']})" if load["first_error"] else ""),
+        *(f"    journal du serveur : {line}" for line in load.get("server_errors", [])),
     ]
