@@ -43,7 +43,7 @@ from .factories import make_user
 
 pytestmark = pytest.mark.django_db
 
-SUITE_EXAMPLES = 420
+SUITE_EXAMPLES = 280
 LONG_RUN = bool(os.environ.get("FUZZ_EXAMPLES"))
 TOTAL_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or SUITE_EXAMPLES)
 SEED = int(os.environ.get("FUZZ_SEED") or secrets.randbits(32)) if LONG_RUN else None

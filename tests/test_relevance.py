@@ -34,22 +34,24 @@ def test_the_table_covers_every_phenomenon():
     assert not any(case.expected for case in by_group[relevance.NO_RESULT])
 
 
-@pytest.mark.parametrize("group", list(GROUPS))
-def test_recall_at_10(groups, group):
-    result = groups[group]
-    target = 0.9 if group in LOOSER else 1.0
-    missed = [(r.case.q, r.found[:3]) for r in result.cases if r.recall < 1]
-    assert result.recall >= target, f"{group} on {connection.vendor}: {result.recall:.3f}, missed {missed}"
+def test_every_group_meets_the_issues_targets(groups):
+    """Recall@10 and MRR of every group, and no result where none is expected.
 
-
-@pytest.mark.parametrize("group", list(GROUPS))
-def test_mean_reciprocal_rank(groups, group):
-    result = groups[group]
-    target = 0.0 if group in LOOSER else 0.95
-    late = [(r.case.q, r.found[:3]) for r in result.cases if r.reciprocal_rank < 1]
-    assert result.mrr >= target, f"{group} on {connection.vendor}: {result.mrr:.3f}, late {late}"
-
-
-def test_no_result_means_no_result(groups):
+    One test over the module's data: split over the suite's workers, each would build the 2,000
+    distractors again (half a minute). The message names every group that misses, with its queries.
+    """
+    misses = []
+    for group in GROUPS:
+        result = groups[group]
+        recall_target = 0.9 if group in LOOSER else 1.0
+        mrr_target = 0.0 if group in LOOSER else 0.95
+        if result.recall < recall_target:
+            missed = [(r.case.q, r.found[:3]) for r in result.cases if r.recall < 1]
+            misses.append(f"{group}: recall@10 {result.recall:.3f} < {recall_target}, missed {missed}")
+        if result.mrr < mrr_target:
+            late = [(r.case.q, r.found[:3]) for r in result.cases if r.reciprocal_rank < 1]
+            misses.append(f"{group}: MRR {result.mrr:.3f} < {mrr_target}, late {late}")
     for result in groups[relevance.NO_RESULT].cases:
-        assert result.total == 0 and result.correction is None, result.case.q
+        if result.total or result.correction is not None:
+            misses.append(f"{result.case.q!r}: {result.total} results, correction {result.correction!r} (none expected)")
+    assert not misses, f"on {connection.vendor}:\n" + "\n".join(misses)

@@ -20,7 +20,7 @@ def server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("serveur")
     # /healthz only asks the database for SELECT 1: an empty SQLite file is enough.
     with Server(f"sqlite:///{workdir / 'vide.sqlite3'}", workdir) as running:
-        running.warm_up(rounds=10)
+        running.warm_up(rounds=3)
         yield running
 
 
