@@ -11,6 +11,8 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -50,7 +52,17 @@ def call_wsgi(client, path, content_length, **headers):
         started["status"] = int(status.split()[0])
         started["headers"] = dict(response_headers)
 
-    body = b"".join(WSGIHandler()(environ, start_response))
+    # As Django's test client does: the test's own transaction holds the connection, which the request
+    # signals would otherwise close.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = WSGIHandler()(environ, start_response)
+        body = b"".join(response)
+        response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], body.decode()
 
 
