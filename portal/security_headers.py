@@ -17,9 +17,22 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 
+def proconnect_origins():
+    """Where the logout form may lead: ProConnect's end of session (portal.proconnect) is reached by a
+    redirect after the header's logout form, and `form-action` governs that redirect too. Read from the
+    settings at each response, never from the discovery document (no network call to build a header)."""
+    if not getattr(settings, "OIDC_RP_CLIENT_ID", ""):
+        return []
+    urls = (getattr(settings, "OIDC_OP_LOGOUT_ENDPOINT", ""), getattr(settings, "OIDC_OP_DISCOVERY_URL", ""))
+    return sorted({"/".join(url.split("/", 3)[:3]) for url in urls if url.startswith(("https://", "http://"))})
+
+
 class PortalCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
+        origins = proconnect_origins()
+        if origins:
+            parts.update = {**(parts.update or {}), "form-action": origins}
         if request.path_info.startswith(settings.PORTAL_ADMIN_PREFIX):
             # a nonce beside 'unsafe-inline' would make browsers ignore 'unsafe-inline'
             parts.nonce = None

@@ -71,3 +71,10 @@ def test_messages_shown_by_the_dsfr_are_escaped():
         Context({"messages": [Message(constants.INFO, format_html('<a href="{}">Voir</a>', "/fiches/"))]})
     )
     assert '<a href="/fiches/">Voir</a>' in built
+
+
+def test_proconnects_origin_may_receive_the_logout_form_while_it_is_on(reader_client, settings):
+    assert directives(reader_client.get("/"))["form-action"] == ["'self'"]
+    settings.OIDC_RP_CLIENT_ID = "portail"
+    settings.OIDC_OP_DISCOVERY_URL = "https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration"
+    assert directives(reader_client.get("/"))["form-action"] == ["'self'", "https://auth.agentconnect.gouv.fr"]

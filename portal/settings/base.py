@@ -111,14 +111,10 @@ TEMPLATES = [
 
 # --- Content-Security-Policy and Permissions-Policy --------------------------------------------------
 # Scripts only from the portal itself (or carrying this response's nonce); no plugin, no <base>, no
-# framing by other sites, forms posted to the portal only (and to ProConnect, whose logout is reached by
-# a redirect after the logout form). The Wagtail admin's exception is explained in portal/security_headers.py.
+# framing by other sites, forms posted to the portal only (ProConnect's origin is added while it is on:
+# its logout is reached by a redirect after the logout form). The Wagtail admin's exception and the
+# ProConnect origin are in portal/security_headers.py.
 PORTAL_ADMIN_PREFIX = "/admin/"
-_proconnect_origins = [
-    "/".join(url.split("/", 3)[:3])
-    for url in (env("OIDC_OP_DISCOVERY_URL", default=""), env("OIDC_OP_LOGOUT_ENDPOINT", default=""))
-    if url.startswith("https://") or url.startswith("http://")
-]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -129,7 +125,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "frame-src": [SELF],
         "frame-ancestors": [SELF],
-        "form-action": [SELF, *sorted(set(_proconnect_origins))],
+        "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],
     },
