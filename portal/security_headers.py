@@ -16,12 +16,14 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+from . import proconnect
+
 
 def proconnect_origins():
     """Where the logout form may lead: ProConnect's end of session (portal.proconnect) is reached by a
     redirect after the header's logout form, and `form-action` governs that redirect too. Read from the
     settings at each response, never from the discovery document (no network call to build a header)."""
-    if not getattr(settings, "OIDC_RP_CLIENT_ID", ""):
+    if not proconnect.enabled():
         return []
     urls = (getattr(settings, "OIDC_OP_LOGOUT_ENDPOINT", ""), getattr(settings, "OIDC_OP_DISCOVERY_URL", ""))
     return sorted({"/".join(url.split("/", 3)[:3]) for url in urls if url.startswith(("https://", "http://"))})
