@@ -57,15 +57,21 @@ def latest_fiches(request, home_page, count=4):
     )
 
 
-def networks(request, home_page):
-    """The networks most recently published or updated, with how many members each has today."""
+def networks(request, home_page, fallback_count=3):
+    """Every network put forward by its editors (`featured`), in alphabetical order, with how many members
+    each has today; while none is, the ones most recently published or updated.
+
+    The block used to show the three most recent networks only: a fourth one, however central (the
+    network the README's tour is built on), disappeared as soon as another was republished.
+    """
     current = Q(memberships__in=Membership.objects.current(on=timezone.localdate()))
-    queryset = (
-        NetworkPage.search_result_queryset(NetworkPage.objects.live().visible_to(request))
-        .annotate(member_count=Count("memberships", filter=current, distinct=True))
-        .order_by("-last_published_at", "-pk")
+    queryset = NetworkPage.search_result_queryset(NetworkPage.objects.live().visible_to(request)).annotate(
+        member_count=Count("memberships", filter=current, distinct=True)
     )
-    return _section("practices/includes/home_networks.html", _("Réseaux"), list(queryset[:3]), NetworkIndexPage, _("Tous les réseaux"))
+    items = list(queryset.filter(featured=True).order_by("title", "pk"))
+    if not items:
+        items = list(queryset.order_by("-last_published_at", "-pk")[:fallback_count])
+    return _section("practices/includes/home_networks.html", _("Réseaux"), items, NetworkIndexPage, _("Tous les réseaux"))
 
 
 def featured_collections(request, home_page):

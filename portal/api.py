@@ -8,6 +8,7 @@ found them). As everywhere in the portal, the query string goes through a form f
 bad value is a 400 with a French message, and what Wagtail reads is what the form let through.
 """
 
+import functools
 import unicodedata
 
 from django import forms
@@ -144,7 +145,39 @@ class PortalDocumentsAPIViewSet(ValidatedQueryMixin, DocumentsAPIViewSet):
     pass
 
 
-api_router = WagtailAPIRouter("wagtailapi")
+class RequestHostRouter(WagtailAPIRouter):
+    """Absolute URLs (`detail_url`, the `find/` redirect) on the host the request came to.
+
+    Wagtail writes them from the root URL of the Site that serves the request: one hostname and port
+    per Site (`http://localhost` in the demo), whereas the portal is reached under several names (its
+    intranet name, a server's address, localhost) that ALLOWED_HOSTS has already vetted. Each request
+    gets the router bound to it (`request.wagtailapi_router`, read by Wagtail's serializers and views),
+    whose detail paths are made absolute with the request's own scheme and host.
+    """
+
+    def wrap_view(self, func):
+        @functools.wraps(func)
+        def wrapped(request, *args, **kwargs):
+            request.wagtailapi_router = _RouterForRequest(self, request)
+            return func(request, *args, **kwargs)
+
+        return wrapped
+
+
+class _RouterForRequest:
+    def __init__(self, router, request):
+        self._router = router
+        self._request = request
+
+    def __getattr__(self, name):
+        return getattr(self._router, name)
+
+    def get_object_detail_urlpath(self, model, pk):
+        path = self._router.get_object_detail_urlpath(model, pk)
+        return self._request.build_absolute_uri(path) if path else path
+
+
+api_router = RequestHostRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)

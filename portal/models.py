@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from . import serving
 from .access import VisiblePageQuerySet
+from .accessibility_statement import AccessibilityStatementFields
 
 
 class BasePage(serving.CachedServingMixin, Page):
@@ -77,7 +78,7 @@ class AccessibilityStatus(models.TextChoices):
 
 
 @register_setting(icon="cog")
-class PortalSettings(BaseSiteSetting):
+class PortalSettings(AccessibilityStatementFields, BaseSiteSetting):
     portal_name = models.CharField(_("nom du portail"), max_length=80, default="Réseaux de pratiques")
     tagline = models.CharField(
         _("devise"),
@@ -111,7 +112,7 @@ class PortalSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("portal_name"), FieldPanel("tagline"), FieldPanel("contact_email")], _("Portail")),
-        MultiFieldPanel([FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], _("Accessibilité")),
+        *AccessibilityStatementFields.accessibility_panels(),
     ]
 
     class Meta:

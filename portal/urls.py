@@ -47,7 +47,7 @@ urlpatterns = [
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v2/", api_router.urls),
     path("recherche/", include("search.urls")),
-    path("reseaux-demandes/", include("practices.urls")),
+    path("", include("practices.urls")),  # /reseaux-demandes/…, /propositions/…
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", portal_views.protected_media, name="media"),
     # Wagtail's page serving comes last: it answers every remaining URL.
     path("", include(wagtail_urls)),

@@ -1,6 +1,8 @@
 """The portal's own hooks into Wagtail (the domain's are in practices.wagtail_hooks)."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction
 
@@ -35,3 +37,10 @@ def refuse_documents_readers_may_not_see(document, request):
 @hooks.register("register_admin_viewset")
 def register_locked_sign_ins():
     return LockedSignInViewSet()
+
+
+@hooks.register("insert_editor_js")
+def name_the_fields_wagtail_leaves_unnamed():
+    """The tag field's typing box has no accessible name in Wagtail 8.0.1 (portal/js/admin_labels.js);
+    the rich text editor's is given on the server (portal.rich_text)."""
+    return format_html('<script src="{}" defer></script>', static("portal/js/admin_labels.js"))

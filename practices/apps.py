@@ -9,9 +9,10 @@ class PracticesConfig(AppConfig):
     def ready(self):
         from portal import publication
 
-        from . import facets, proconnect, signals
+        from . import facets, proconnect, proposals, signals
 
         facets.register()  # page types and facets, with the search
         signals.connect()
         proconnect.connect()  # the structure ProConnect gives, on the agent's person
+        proposals.connect()  # the proposer of a practice hears of the moderators' decision
         publication.register("prepare", signals.prepare_step)

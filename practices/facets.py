@@ -30,7 +30,14 @@ def choices_of(model, in_url, stored):
     return choices
 
 
-region_choices = choices_of(Region, "code", "code")
+region_choices = choices_of(Region, "slug", "code")  # links carry the slug (`?region=occitanie`)
+
+
+def region_codes():
+    """Older links and bookmarks name regions by INSEE code (`?region=76`): still accepted."""
+    return dict(Region.objects.values_list("code", "slug"))
+
+
 theme_choices = choices_of(Theme, "slug", "pk")  # stored by id: renaming a theme never leaves the search stale
 service_choices = choices_of(ServiceType, "slug", "slug")
 actor_choices = choices_of(ActorCategory, "slug", "slug")
@@ -41,8 +48,12 @@ FACETS = (
         "region",
         _("Région"),
         choices=region_choices,
+        aliases=region_codes,
         source_models=(Region,),
-        unknown_message=_("Région inconnue : %(value)s. Utilisez le code INSEE de la région (par exemple 53 pour la Bretagne)."),
+        unknown_message=_(
+            "Région inconnue : %(value)s. Indiquez la région par son nom sans accents ni espaces "
+            "(par exemple « bretagne », « ile-de-france ») ou par son code INSEE (53)."
+        ),
     ),
     Facet(
         "theme",

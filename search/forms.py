@@ -45,10 +45,16 @@ class SlugListField(forms.MultipleChoiceField):
             raise forms.ValidationError(self.unknown_message, params={"value": ", ".join(unknown[:3])}, code="unknown")
 
 
+def _canonical(param, value):
+    """The url value `value` stands for: itself, or the value an alias (a region's code) leads to."""
+    return facets.aliases().get(param, {}).get(value, value)
+
+
 def _known(param):
     def lookup(values):
         choices = facets.choices()[param]
-        return {v: choices[v][0] for v in values if v in choices}
+        canonical = {v: _canonical(param, v) for v in values}
+        return {v: choices[canonical[v]][0] for v in values if canonical[v] in choices}
 
     return lookup
 
@@ -159,7 +165,8 @@ class SearchForm(DsfrForm):
         )
 
     def link_query(self):
-        """The query string the page's links carry: the parameters that validated, as they were typed.
+        """The query string the page's links carry: the parameters that validated, as they were typed
+        (a filter's alias written as its value).
 
         A rejected value (a 10,000-character query, an unknown region) is left out: the page ignores it,
         and every link repeating it would lead to the same error. The format is left out too: links
@@ -173,6 +180,8 @@ class SearchForm(DsfrForm):
             if name == "format" or name in self.errors:
                 continue
             values = [value for value in self.data.getlist(name) if value.strip()]
+            if name in self.facet_params:  # an alias (`region=53`) is linked as its value (`region=bretagne`)
+                values = list(dict.fromkeys(_canonical(name, value) for value in values))
             if values:
                 query.setlist(name, values)
         return query

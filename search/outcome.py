@@ -28,6 +28,7 @@ class FacetCount:
     label: str
     count: int
     selected: bool
+    stored: str = ""  # as in PageFacet (a region's code, which the map's shapes are keyed by)
 
 
 @dataclass

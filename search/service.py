@@ -310,7 +310,7 @@ class SearchService:
                 if stored in counts or stored in selected:
                     if facet.param == "type" and stored not in self.types:
                         continue
-                    values.append(FacetCount(url_value, label, counts.get(stored, 0), stored in selected))
+                    values.append(FacetCount(url_value, label, counts.get(stored, 0), stored in selected, stored))
             if facet.by_count:
                 values.sort(key=lambda v: (-v.count, v.label))
         return FacetResult(facet.param, str(facet.label), values)

@@ -54,7 +54,13 @@ def map_regions(query, outcome_facets):
     if region is None:
         return None
     return [
-        {"code": v.value, "label": v.label, "count": v.count, "selected": v.selected, "url": _only(query, "region", v.value)}
+        {
+            "code": v.stored or v.value,  # the shapes are keyed by INSEE code, the links carry the slug
+            "label": v.label,
+            "count": v.count,
+            "selected": v.selected,
+            "url": _only(query, "region", v.value),
+        }
         for v in region.values
     ]
 

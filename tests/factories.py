@@ -157,3 +157,43 @@ def make_collection(fiches, title=None, *, publish=True, commentary="À lire en 
     page.items = [CollectionItem(fiche=fiche, commentary=commentary) for fiche in fiches]
     collection_index().add_child(instance=page)
     return _publish(page, publish)
+
+
+# --- one of each front-office page type ------------------------------------------------------------
+
+
+def make_front_office(reader_username="claire"):
+    """One page of every type a reader visits, with enough in each to draw its components (facets, map,
+    tables, livrables, sessions, a restricted fiche for the 403): for the browser tests that walk the whole
+    front office once (tests/browser/test_console.py, test_accessibility.py). Returns the pages and the reader."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from portal import roles
+
+    reader = make_user(roles.READERS, username=reader_username, first_name="Claire", last_name="Martin")
+    fiches = [
+        make_fiche("Un réseau de managers en Bretagne", themes=("management", "cooperation"), actors=("agents-etat",)),
+        make_fiche("Accompagner les managers d'une DREAL", region_id="76", service_type_id="service-regional-etat", start_year=2018),
+        make_fiche("Manager par la coopération dans un pôle territorial", region_id="76", service_type_id="intercommunalite"),
+    ]
+    network = make_network("Réseau breton des pratiques managériales")
+    for structure, service_type in (("Préfecture du Finistère", "prefecture"), ("DDTM des Côtes-d'Armor", "ddi")):
+        make_membership(network, make_person(structure=structure, service_type_id=service_type))
+    livrable = make_livrable(network, "Création du réseau et charte", status="realise")
+    workstream = make_workstream(
+        network,
+        "Jeunes managers",
+        sessions=[{"date": date(2026, 3, 12), "topic": "Premier atelier", "place": "Rennes"}],
+        referents=[make_person("Gwenola", "Le Goff")],
+    )
+    collection = make_collection(fiches[:2], "Pour démarrer un réseau de managers")
+    restricted = make_fiche("Fiche réservée aux modérateurs")
+    restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+    return SimpleNamespace(
+        reader=reader, fiches=fiches, network=network, livrable=livrable, workstream=workstream,
+        collection=collection, restricted=restricted,
+    )

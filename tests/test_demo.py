@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Revision
 
+from portal.devtools.management.commands.load_demo import DEMO_SYNTHETIC_FICHES
 from portal.roles import ROLES
+from practices.models import PracticeSheetPage, Region
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,11 @@ def test_load_demo_twice_changes_nothing_and_prints_one_account_per_role():
     first = snapshot()
     run_demo()
     assert snapshot() == first
+
+    # about sixty synthetic fiches by default, every region having some, not one more on the second run
+    synthetic = PracticeSheetPage.objects.live().filter(slug__startswith="fiche-synthetique-")
+    assert synthetic.count() == DEMO_SYNTHETIC_FICHES == 60
+    assert set(synthetic.values_list("region_id", flat=True)) == set(Region.objects.values_list("code", flat=True))
 
     User = get_user_model()
     for username, role in [

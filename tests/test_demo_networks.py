@@ -25,6 +25,7 @@ from practices.models import (
     NetworkIndexPage,
     NetworkPage,
     Person,
+    Region,
     WorkstreamPage,
 )
 
@@ -287,3 +288,20 @@ def test_network_page_renders_for_a_reader(reader_client, slug):
     assert response.status_code == 200
     assert "practices/network_page.html" in [template.name for template in response.templates]
     assert escape(page.title) in response.content.decode()
+
+
+def test_the_home_page_shows_the_four_networks_the_tour_starts_with_the_breton_one(reader_client):
+    html = reader_client.get("/").content.decode()
+    block = html.split('aria-labelledby="accueil-reseaux"', 1)[1].split("</section>", 1)[0]
+    for slug in EXPECTED:
+        assert f'href="{network(slug).url}"' in block
+    assert "Réseau breton des pratiques managériales" in block
+
+
+def test_the_demo_map_counts_fiches_in_every_region(reader_client):
+    """About sixty synthetic fiches spread over every region: no region of the map is empty."""
+    regions = reader_client.get("/fiches/").context["map_regions"]
+    counts = {item["code"]: item["count"] for item in regions}
+    assert set(counts) == set(Region.objects.values_list("code", flat=True))
+    assert all(count > 0 for count in counts.values()), counts
+    assert sum(counts.values()) >= 60

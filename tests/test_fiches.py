@@ -89,7 +89,7 @@ class FichePageTypesTest(WagtailPageTestCase):
             "Côtes-d&#x27;Armor (22)",
             'href="/fiches/?theme=management"',
             'href="/fiches/?tag=coaching"',
-            'href="/fiches/?region=53"',
+            'href="/fiches/?region=bretagne"',
             'class="fr-breadcrumb"',
             "print.css",
             "Objectifs et finalités",

@@ -305,7 +305,7 @@ def test_the_listing_runs_on_elasticsearch(reader_client, monkeypatch):
         assert [r["title"] for r in data["results"]] == ["Programme occitan", "Réseau breton"]
         assert data["results"][0]["score"] == 10.0
         assert data["total"] == 2
-        assert {v["value"]: v["count"] for v in data["facets"]["region"]} == {"53": 1, "76": 1}
+        assert {v["value"]: v["count"] for v in data["facets"]["region"]} == {"bretagne": 1, "occitanie": 1}
         assert {v["value"] for v in data["facets"]["theme"]} == {"management"}
         request = fake.requests[-1]
         assert request["index"] == "reseaux_wagtailcore_page"

@@ -319,6 +319,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # an intranet does not call out to wagtail.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Page addresses in plain ASCII ("creation-du-reseau"): accented slugs become %C3%A9 in links and e-mails.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Draftail named by its field's label, so that screen readers announce it (portal.rich_text)
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "portal.rich_text.LabelledDraftailRichTextArea"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

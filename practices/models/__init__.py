@@ -12,6 +12,7 @@ from .fiche_parts import FicheAttachment, FicheContact, FicheImage, KeyFigure, P
 from .livrable import LivrableDocument, LivrableKind, LivrablePage, LivrableStatus  # noqa: F401, E402
 from .network import NetworkFiche, NetworkIndexPage, NetworkPage, NetworkScope  # noqa: F401, E402
 from .people import JoinRequest, JoinRequestStatus, Membership, MembershipRole, Person  # noqa: F401, E402
+from .proposal import Proposal  # noqa: F401, E402
 from .taxonomy import ActorCategory, Department, FonctionPublique, Region, ServiceType, Theme  # noqa: F401
 from .workstream import (  # noqa: F401, E402
     SessionFormat,

@@ -276,7 +276,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
 
     def search_json(self, request=None):
         data = super().search_json(request)
-        data["region"] = {"code": self.region_id, "name": self.region.name} if self.region_id else None
+        data["region"] = {"code": self.region_id, "slug": self.region.slug, "name": self.region.name} if self.region_id else None
         data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in self.themes.all()]
         data["service_type"] = self.service_type.name if self.service_type_id else None
         data["start_year"] = self.start_year

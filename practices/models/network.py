@@ -100,6 +100,11 @@ class NetworkPage(SearchablePage, BasePage):
     )
     contact_name = models.CharField(_("contact"), max_length=160, blank=True)
     contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    featured = models.BooleanField(
+        _("mis en avant sur l'accueil"),
+        default=False,
+        help_text=_("L'accueil montre tous les réseaux mis en avant (à défaut, les plus récemment mis à jour)."),
+    )
 
     # The Wagtail group that gives this network's animators the page permissions on its subtree
     # (see practices.animators): kept in step with the memberships, never edited by hand.
@@ -148,6 +153,7 @@ class NetworkPage(SearchablePage, BasePage):
         FieldPanel("objectives"),
         FieldPanel("work_axes"),
         FieldPanel("expected_productions"),
+        FieldPanel("featured"),
     ]
     functioning_panels = [
         MultiFieldPanel(
@@ -182,7 +188,7 @@ class NetworkPage(SearchablePage, BasePage):
 
     def search_json(self, request=None):
         data = super().search_json(request)
-        data["region"] = {"code": self.region_id, "name": self.region.name} if self.region_id else None
+        data["region"] = {"code": self.region_id, "slug": self.region.slug, "name": self.region.name} if self.region_id else None
         data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in self.themes.all()]
         data["scope"] = self.get_scope_display()
         return data

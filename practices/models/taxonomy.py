@@ -14,9 +14,17 @@ from wagtail.search import index
 NATIONAL_REGION_CODE = "NAT"
 
 
+def region_slug(code, name):
+    """The readable form of a region in URLs (`?region=occitanie`); national gets a short one."""
+    return "national" if code == NATIONAL_REGION_CODE else slugify(name)[:60]
+
+
 class Region(models.Model):
+    """A region of the INSEE COG, keyed by its code; its slug is what links carry (codes stay accepted)."""
+
     code = models.CharField(_("code INSEE"), max_length=3, primary_key=True)
     name = models.CharField(_("nom"), max_length=60, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=60, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     class Meta:
@@ -26,6 +34,11 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = region_slug(self.code, self.name)
+        super().save(*args, **kwargs)
 
     @property
     def is_national(self):

@@ -6,18 +6,15 @@ import pytest
 from playwright.sync_api import expect
 
 from portal import roles
-from tests.factories import PASSWORD, make_fiche, make_user
+from tests.browser.front_office import log_in
+from tests.factories import make_fiche, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def log_in(page, live_server):
+def log_in_as_reader(page, live_server):
     make_user(roles.READERS, username="claire", first_name="Claire", last_name="Martin")
-    page.goto(live_server.url + "/connexion/")
-    page.fill("#id_username", "claire")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
+    log_in(page, live_server.url, "claire")
 
 
 @pytest.fixture
@@ -34,7 +31,7 @@ def fiches(db):
 
 
 def test_keyboard_navigation_opens_the_chosen_suggestion(page, live_server, fiches):
-    log_in(page, live_server)
+    log_in_as_reader(page, live_server)
     field = page.locator("#recherche-entete-q")
     listbox = page.locator("ul[role=listbox]")
     assert field.get_attribute("role") == "combobox"
@@ -78,7 +75,7 @@ def test_keyboard_navigation_opens_the_chosen_suggestion(page, live_server, fich
 
 
 def test_arrows_wrap_escape_closes_then_clears_and_enter_without_choice_searches(page, live_server, fiches):
-    log_in(page, live_server)
+    log_in_as_reader(page, live_server)
     field = page.locator("#recherche-entete-q")
     listbox = page.locator("ul[role=listbox]")
     field.click()
@@ -114,7 +111,7 @@ def test_arrows_wrap_escape_closes_then_clears_and_enter_without_choice_searches
 
 
 def test_a_click_opens_a_suggestion_and_accents_do_not_matter(page, live_server, fiches):
-    log_in(page, live_server)
+    log_in_as_reader(page, live_server)
     field = page.locator("#recherche-entete-q")
     field.click()
     field.press_sequentially("cotes d'ar", delay=30)
@@ -126,7 +123,7 @@ def test_a_click_opens_a_suggestion_and_accents_do_not_matter(page, live_server,
 
 
 def test_on_a_small_screen_the_suggestions_work_inside_the_search_modal(page, live_server, fiches):
-    log_in(page, live_server)
+    log_in_as_reader(page, live_server)
     page.set_viewport_size({"width": 375, "height": 740})
     field = page.locator("#recherche-entete-q")
     expect(field).to_be_hidden()

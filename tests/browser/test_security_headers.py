@@ -8,17 +8,10 @@ violation, and a script written into the page is refused; an editor's fiche form
 import pytest
 
 from portal import roles
-from tests.factories import PASSWORD, make_fiche, make_user
+from tests.browser.front_office import log_in
+from tests.factories import make_fiche, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/connexion/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
 
 
 def csp_messages(page):
@@ -31,7 +24,7 @@ def test_the_readers_pages_run_their_scripts_and_refuse_an_injected_one(page, li
     make_user(roles.READERS, username="claire")
     fiche = make_fiche("Coopération entre services")
     violations = csp_messages(page)
-    sign_in(page, live_server, "claire")
+    log_in(page, live_server.url, "claire")
 
     for path in ("/", "/fiches/", fiche.url, "/recherche/?q=coop%C3%A9ration"):
         response = page.goto(live_server.url + path)
@@ -55,7 +48,7 @@ def test_the_admin_fiche_form_keeps_working(page, live_server):
     make_user(roles.ADMINISTRATORS, username="helene")
     fiche = make_fiche("Fiche à compléter")
     violations = csp_messages(page)
-    sign_in(page, live_server, "helene")
+    log_in(page, live_server.url, "helene")
 
     page.goto(f"{live_server.url}/admin/pages/{fiche.pk}/edit/")
     page.get_by_role("tab", name="Chiffres, contacts et documents").click()

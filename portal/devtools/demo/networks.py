@@ -140,6 +140,7 @@ def network_state(spec, fiche_ids):
         "fields": {
             **{name: spec[name] for name in NETWORK_FIELDS},
             "region_id": spec["region"],
+            "featured": spec.get("featured", True),  # the home page shows every featured network
         },
         "themes": set(Theme.objects.filter(slug__in=spec["themes"]).values_list("pk", flat=True)),
         "fiches": [fiche_ids[slug] for slug in spec["fiches"]],
@@ -148,7 +149,7 @@ def network_state(spec, fiche_ids):
 
 def read_network(page):
     return {
-        "fields": {name: getattr(page, name) for name in (*NETWORK_FIELDS, "region_id")},
+        "fields": {name: getattr(page, name) for name in (*NETWORK_FIELDS, "region_id", "featured")},
         "themes": {theme.pk for theme in page.themes.all()},
         "fiches": [link.fiche_id for link in page.linked_fiches.all()],
     }

@@ -10,6 +10,10 @@ from portal.devtools.demo import accounts, collections, fiches, networks, site
 from portal.devtools.demo.synthetic import create_fiches
 from portal.roles import sync_roles
 
+# Enough synthetic fiches for the map and the facets to look alive: the first ones of the generator
+# cover every region and national (synthetic_content.COVER), the rest follow the regions' weights.
+DEMO_SYNTHETIC_FICHES = 60
+
 
 class Command(BaseCommand):
     help = "Charge le contenu de démonstration (idempotent : le relancer ne change rien)."
@@ -18,9 +22,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fiches",
             type=int,
-            default=0,
+            default=DEMO_SYNTHETIC_FICHES,
             metavar="N",
-            help="Nombre de fiches synthétiques qui doivent exister (créées en masse, recherche indexée une fois).",
+            help=(
+                "Nombre de fiches synthétiques qui doivent exister (créées en masse, recherche indexée une fois ; "
+                f"{DEMO_SYNTHETIC_FICHES} par défaut, assez pour que la carte et les facettes couvrent toutes les "
+                "régions ; 0 pour aucune)."
+            ),
         )
 
     def handle(self, *args, **options):
