@@ -63,6 +63,7 @@ _ODT_BLOCKS = (
     "descendant::text:p[not(ancestor::text:p or ancestor::text:h or ancestor::text:tracked-changes)]"
     " | descendant::text:h[not(ancestor::text:p or ancestor::text:h or ancestor::text:tracked-changes)]"
 )
+ODT_BLOCKS = _ODT_BLOCKS  # also read, with their headings, by the fiche import (practices.importing.reading)
 # Characters that hide inside words (soft hyphens, zero-width spaces, byte order marks): a search for
 # « coopération » must find « coopé­ration ».
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -96,12 +97,29 @@ def extract_text(source, filename=None):
 
 def _parse(data, name):
     try:
-        text = _Text(getattr(settings, "DOCUMENT_TEXT_MAX_CHARS", MAX_CHARS))
-        _EXTRACTORS[_kind(data, name)](data, text)
-        return text.value()
+        return parse_strictly(data, name)
     except Exception as error:  # any parser's error: a bad file must not break the indexing
         _warn(name, error)
         return ""
+
+
+def parse_strictly(data, name):
+    """The text of `data` like extract_text, but raising (Unreadable or the parser's error) instead of
+    returning "": the fiche import (practices.importing) must tell the person why a file was refused."""
+    text = _Text(getattr(settings, "DOCUMENT_TEXT_MAX_CHARS", MAX_CHARS))
+    _EXTRACTORS[_kind(data, name)](data, text)
+    return text.value()
+
+
+def read_capped(source):
+    """The bytes of a path or file object, Unreadable past DOCUMENT_TEXT_MAX_BYTES (for the import)."""
+    return _read(source)
+
+
+def kind_of(data, name):
+    """"pdf", "docx", "odt" or "text" from the content then the name; Unreadable otherwise (archives
+    are checked against decompression bombs first). For readers that need more than the text."""
+    return _kind(data, name)
 
 
 def _name_of(source):

@@ -14,6 +14,7 @@ from .admin_networks.people import PersonPermissionPolicy
 from .admin_networks.permissions import join_request_policy, membership_policy
 from .admin_networks.viewsets import NetworksMenuGroup, PendingJoinRequestsPanel, animates_something
 from .admin_views import FicheListingViewSet, TaxonomyGroup, register_reference_list_policies
+from .importing import views as import_views  # noqa: F401  (« Importer des fiches »: its URL and menu item)
 from .models import JoinRequest, Membership, Person, PracticeSheetPage
 from .models.completeness import join_french
 from .models.livrable import move_conflicts

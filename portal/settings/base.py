@@ -304,6 +304,9 @@ MEDIA_ACCEL_REDIRECT_PREFIX = env("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
 # Backups (manage.py backup / restore, portal.backup): one archive holds the database and MEDIA_ROOT.
 # Never under MEDIA_ROOT, which any signed-in agent can read through /media/.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+# Files uploaded to « Importer des fiches » wait here between the preview and the confirmation, one private
+# folder per account (practices.importing.views); never under MEDIA_ROOT. Empty: the system's temporary folder.
+FICHE_IMPORT_DIR = env("FICHE_IMPORT_DIR", default="")
 # Where pg_dump and pg_restore live when those on PATH are older than the server (…/postgresql/16/bin).
 BACKUP_PG_BINDIR = env("BACKUP_PG_BINDIR", default="")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -9,6 +9,7 @@ from .fiche import (  # noqa: F401
     PracticeSheetPage,
 )
 from .fiche_parts import FicheAttachment, FicheContact, FicheImage, KeyFigure, PinnedRelatedFiche  # noqa: F401
+from .imported import FicheImport  # noqa: F401, E402
 from .livrable import LivrableDocument, LivrableKind, LivrablePage, LivrableStatus  # noqa: F401, E402
 from .network import NetworkFiche, NetworkIndexPage, NetworkPage, NetworkScope  # noqa: F401, E402
 from .people import JoinRequest, JoinRequestStatus, Membership, MembershipRole, Person  # noqa: F401, E402
