@@ -9,8 +9,12 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import admin_language
+
+from .admin_fiche_index import FicheIndexView
 from .models import ActorCategory, Department, PracticeSheetPage, Region, ServiceType, Theme
 
 
@@ -83,9 +87,11 @@ class FicheListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     name = "fiches"
+    index_view_class = FicheIndexView
     filterset_class = FicheFilterSet
     columns = [
-        *PageListingViewSet.columns,
+        # Every fiche has the same parent (the fiches index): its column only squeezed the titles.
+        *(column for column in PageListingViewSet.columns if column.name != "parent"),
         Column("region", label=_("Région"), accessor="region", width="12%"),
         Column("service_type", label=_("Type de structure"), accessor="service_type", width="14%"),
         CompletenessColumn("completeness", label=_("Complétude"), sort_key="completeness", width="10%"),
@@ -152,8 +158,13 @@ class ActorCategoryViewSet(ReferenceListViewSet):
     list_display = ["name", "slug"]
 
 
+class ThemeIndexView(admin_language.GenderedAddLabel, SnippetIndexView):
+    """« Ajouter un thème »."""
+
+
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    index_view_class = ThemeIndexView
     icon = "tag"
     list_display = ["name", "slug", "description"]
     search_fields = ["name", "description"]

@@ -10,10 +10,13 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from . import admin_guide, admin_language  # noqa: F401  (the guide registers its own URL and menu item)
+from .admin_dashboard import dashboard_panels, publishes_fiches
 from .admin_networks.people import PersonPermissionPolicy
 from .admin_networks.permissions import join_request_policy, membership_policy
 from .admin_networks.viewsets import NetworksMenuGroup, PendingJoinRequestsPanel, animates_something
 from .admin_views import FicheListingViewSet, TaxonomyGroup, register_reference_list_policies
+from .fiche_editing import create_draft_then_edit, wants_draft_first
 from .importing import views as import_views  # noqa: F401  (« Importer des fiches »: its URL and menu item)
 from .models import JoinRequest, Membership, Person, PracticeSheetPage
 from .models.completeness import join_french
@@ -21,6 +24,7 @@ from .models.livrable import move_conflicts
 
 register_reference_list_policies()
 register_snippet(TaxonomyGroup)
+admin_language.register()  # « Ajouter une fiche », « Ajouter un réseau »: each type's gender
 
 
 @hooks.register("register_admin_viewset")
@@ -50,8 +54,20 @@ class ReviewDuePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    # Pushing a review date back is a moderator's decision (practices.admin_dashboard, per role).
+    if publishes_fiches(request.user):
         panels.append(ReviewDuePanel(request))
+
+
+hooks.register("construct_homepage_panels", dashboard_panels)
+
+
+@hooks.register("before_create_page")
+def save_new_fiche_before_judging_it(request, parent_page, page_class):
+    """A refused submission of a new fiche shows the edit view of its draft (practices.fiche_editing)."""
+    if wants_draft_first(request, page_class):
+        return create_draft_then_edit(request, parent_page, page_class)
+    return None
 
 
 @hooks.register("before_bulk_action")

@@ -16,8 +16,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from portal.admin_language import GenderedAddLabel
 from practices.animators import MANAGE_ALL
 from practices.models import Person
 
@@ -113,8 +114,13 @@ class PersonChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = PersonChooseResultsView
 
 
+class PersonIndexView(GenderedAddLabel, IndexView):
+    """« Ajouter une personne » (portal.admin_language)."""
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
+    index_view_class = PersonIndexView
     icon = "user"
     menu_label = gettext_lazy("Personnes")
     menu_name = "personnes"

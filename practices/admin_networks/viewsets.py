@@ -128,7 +128,7 @@ class PendingJoinRequestsPanel(Component):
                 }
                 for join_request in pending
             ],
-            "total": self.pending.count() if len(pending) == 10 else len(pending),
+            "total": self.pending.count(),  # the same queries with 2 requests or 200
             "listing_url": reverse("demandes-adhesion:index"),
             "heading": _("Demandes d'adhésion en attente"),
         }

@@ -48,8 +48,28 @@ def score(values):
     return round(100 * (len(REQUIRED_PARTS) - len(missing_parts(values))) / len(REQUIRED_PARTS))
 
 
-def missing_message(parts):
-    return _("Il manque encore %(parts)s pour publier cette fiche.") % {"parts": join_french(parts)}
+# What the editor asked for decides the wording: a contributor who submits cannot publish.
+SUBMIT = "submit"
+PUBLISH = "publish"
+
+
+def missing_message(parts, action=PUBLISH):
+    if action == SUBMIT:
+        message = _("Il manque encore %(parts)s pour soumettre cette fiche à la modération.")
+    else:
+        message = _("Il manque encore %(parts)s pour publier cette fiche.")
+    return message % {"parts": join_french(parts)}
+
+
+def field_error(action=PUBLISH):
+    if action == SUBMIT:
+        return _("Obligatoire pour soumettre à la modération.")
+    return _("Obligatoire pour publier.")
+
+
+def as_json():
+    """The rule, for the live meter in the browser (practices/static/practices/js/fiche_editing.js)."""
+    return [{"name": name, "label": str(label)} for name, label in REQUIRED_PARTS]
 
 
 def join_french(items):

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,6 +21,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -35,28 +35,20 @@ from search.views import render_listing
 
 from ..related import related_cards
 from ..related import signature as related_signature
-from ..tags import canonical_names
 from . import completeness
 from .collection import CuratedCollectionPage, collections_containing
+from .fiche_form import REVIEW_DELAY_YEARS, PracticeSheetForm, review_date_after  # noqa: F401  (re-exported)
 from .fiche_parts import AttachedDocument, FicheAttachment, FicheImage
 from .livrable import livrables_of, progress_of
 from .panels import CompletenessPanel
 from .taxonomy import FonctionPublique
 
 SECTION_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
-REVIEW_DELAY_YEARS = 2
 FIRST_YEAR = 1990
 
 
 def section(label, help_text):
     return RichTextField(label, blank=True, features=SECTION_FEATURES, help_text=help_text)
-
-
-def review_date_after(date):
-    try:
-        return date.replace(year=date.year + REVIEW_DELAY_YEARS)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + REVIEW_DELAY_YEARS, day=28)
 
 
 class IncompleteFicheError(ValidationError):
@@ -75,37 +67,6 @@ class FicheTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés de fiches")
 
 
-class PracticeSheetForm(WagtailAdminPageForm):
-    """Refuses to publish (or to send to moderation) a fiche that lacks a required part; drafts may."""
-
-    def is_publishing(self):
-        """Publishing now, or asking for it (a submission must be complete too)."""
-        return "action-submit" in self.data or self.publishes_now()
-
-    def publishes_now(self):
-        if "action-publish" in self.data:
-            return True
-        return "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
-
-    def clean_tags(self):
-        return canonical_names(self.cleaned_data.get("tags") or [])
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_publishing():
-            missing = completeness.missing_parts(cleaned_data)
-            if missing:
-                self.add_error(None, completeness.missing_message(missing))
-                for name, label in completeness.REQUIRED_PARTS:
-                    if label in missing and name in self.fields and name not in self.errors:
-                        self.add_error(name, _("Obligatoire pour publier la fiche."))
-        # Two years from the publication itself: a submission leaves it to the moderator's approval
-        # (practices.signals.default_review_date), so a fiche resubmitted months later is not short-changed.
-        if self.publishes_now() and not cleaned_data.get("review_date") and "review_date" in self.fields:
-            cleaned_data["review_date"] = review_date_after(timezone.localdate())
-        return cleaned_data
-
-
 class PracticeSheetPage(SearchablePage, BasePage):
     carrying_structure = models.CharField(
         _("structure porteuse"),
@@ -120,9 +81,18 @@ class PracticeSheetPage(SearchablePage, BasePage):
         blank=True,
         on_delete=models.PROTECT,
         related_name="fiches",
+        help_text=_("Le type de la structure porteuse. Par exemple, pour la DDTM des Côtes-d'Armor : "
+                    "direction départementale interministérielle."),
     )
     region = models.ForeignKey(
-        "practices.Region", verbose_name=_("région"), null=True, blank=True, on_delete=models.PROTECT, related_name="fiches"
+        "practices.Region",
+        verbose_name=_("région"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fiches",
+        help_text=_("La région où la démarche a eu lieu. Par exemple : Bretagne, pour le réseau régional lancé par la DDTM "
+                    "des Côtes-d'Armor."),
     )
     departments = ParentalManyToManyField("practices.Department", verbose_name=_("départements"), blank=True)
     start_year = models.PositiveSmallIntegerField(
@@ -141,7 +111,14 @@ class PracticeSheetPage(SearchablePage, BasePage):
     fonction_publique = models.CharField(
         _("fonction publique"), max_length=20, choices=FonctionPublique.choices, blank=True
     )
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("thèmes"), blank=True, related_name="fiches")
+    themes = ParentalManyToManyField(
+        "practices.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        related_name="fiches",
+        help_text=_("Au moins un. Par exemple, pour le réseau breton des pratiques managériales : management, "
+                    "coopération, égalité professionnelle."),
+    )
     actor_categories = ParentalManyToManyField(
         "practices.ActorCategory", verbose_name=_("acteurs impliqués"), blank=True, related_name="fiches"
     )
@@ -149,11 +126,27 @@ class PracticeSheetPage(SearchablePage, BasePage):
         through=FicheTag, verbose_name=_("mots-clés"), blank=True, help_text=_("Des mots-clés libres, séparés par des virgules.")
     )
 
-    context = section(_("contexte"), _("La situation de départ : le service, le territoire, le problème à résoudre."))
-    description = section(_("description"), _("En quoi consiste la démarche, en quelques paragraphes."))
-    objectives = section(_("objectifs et finalités"), _("Ce que la démarche cherchait à obtenir, et pour qui."))
+    context = section(
+        _("contexte"),
+        _("La situation de départ : le service, le territoire, le problème à résoudre. Par exemple : « un pôle territorial "
+          "rural du Tarn : 5 EPCI, 100 communes, environ 59 500 habitants »."),
+    )
+    description = section(
+        _("description"),
+        _("En quoi consiste la démarche, en quelques paragraphes. Par exemple : « Le réseau rassemble, sur la base du "
+          "volontariat, une quarantaine de cadres issus de 4 préfectures, de 5 directions régionales et de 11 DDI. »"),
+    )
+    objectives = section(
+        _("objectifs et finalités"),
+        _("Ce que la démarche cherchait à obtenir, et pour qui. Par exemple : « rompre l'isolement des managers ; faire "
+          "circuler les pratiques qui fonctionnent d'un service à l'autre ; développer les compétences managériales »."),
+    )
     actions = section(_("actions menées"), _("Les étapes, dans l'ordre, avec les moyens engagés."))
-    results = section(_("résultats et effets"), _("Ce qui a changé : effets mesurés ou constatés."))
+    results = section(
+        _("résultats et effets"),
+        _("Ce qui a changé : effets mesurés ou constatés. Par exemple : « la performance de 12 collectifs, environ 200 "
+          "agents, mesurée et discutée en équipe »."),
+    )
     what_worked = section(_("ce qui a fonctionné"), _("Les leviers de réussite."))
     what_did_not_work = section(_("ce qui n'a pas fonctionné"), _("Les difficultés, les échecs, ce qui a été abandonné."))
     lessons = section(_("enseignements"), _("Ce qu'un autre service devrait savoir avant de se lancer."))
@@ -212,30 +205,47 @@ class PracticeSheetPage(SearchablePage, BasePage):
         index.FilterField("start_year"),
     ]
 
+    # One reading order, what publishing requires first (the six parts of practices.models.completeness),
+    # then what helps readers find and understand the fiche. Short fixed lists are plain <select>s.
     content_panels = [
         CompletenessPanel(heading=_("Complétude")),
-        *BasePage.content_panels,
-        FieldPanel("carrying_structure"),
+        TitleFieldPanel(  # keeps the slug in step with the title, as Wagtail's own title panel does
+            "title",
+            help_text=_("Ce que la démarche a fait, en une phrase. Par exemple : « Un réseau régional pour partager les "
+                        "pratiques managériales des cadres de l'État en Bretagne »."),
+        ),
+        FieldPanel(
+            "intro",
+            help_text=_("Deux ou trois phrases, reprises dans les listes et la recherche. Par exemple : « Lancé en "
+                        "2017-2018 à l'initiative de la DDTM des Côtes-d'Armor, ce réseau réunit une quarantaine de "
+                        "cadres des préfectures, des directions régionales et des DDI de Bretagne. »"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("region", widget=forms.Select), FieldPanel("service_type", widget=forms.Select)],
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("description"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [
+                FieldPanel("carrying_structure"),
+                FieldRowPanel([FieldPanel("fonction_publique", widget=forms.Select), FieldPanel("departments")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("actor_categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Pour situer la démarche"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("context"),
-                FieldPanel("description"),
-                FieldPanel("objectives"),
                 FieldPanel("actions"),
                 FieldPanel("results"),
                 FieldRowPanel([FieldPanel("what_worked"), FieldPanel("what_did_not_work")]),
                 FieldPanel("lessons"),
             ],
-            heading=_("Le retour d'expérience"),
+            heading=_("Le reste du retour d'expérience"),
         ),
-    ]
-    classification_panels = [
-        FieldRowPanel([FieldPanel("service_type"), FieldPanel("fonction_publique")]),
-        FieldRowPanel([FieldPanel("region"), FieldPanel("departments")]),
-        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("actor_categories", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
     ]
     resources_panels = [
         InlinePanel("key_figures", heading=_("Chiffres clés"), label=_("Chiffre clé")),
@@ -250,7 +260,6 @@ class PracticeSheetPage(SearchablePage, BasePage):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Contenu")),
-            ObjectList(classification_panels, heading=_("Classement")),
             ObjectList(resources_panels, heading=_("Chiffres, contacts et documents")),
             ObjectList(promote_panels, heading=_("Promotion")),
             ObjectList(settings_panels, heading=_("Paramètres")),
