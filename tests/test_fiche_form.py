@@ -165,6 +165,10 @@ class TestReadingOrder:
             assert len(field.select("option")) > 2
         assert soup.select_one('select[name="region"] option', string="Bretagne") is not None
 
+    def test_the_title_asks_for_a_fiche_not_a_page(self, html):
+        title = BeautifulSoup(html, "html.parser").select_one('input[name="title"]')
+        assert title["placeholder"] == "Titre de la fiche*"
+
     def test_help_texts_give_an_example_from_a_real_fiche(self, html):
         assert "Par exemple : « Un réseau régional pour partager les pratiques managériales" in html
         assert "DDTM des Côtes-d&#x27;Armor" in html or "DDTM des Côtes-d'Armor" in html
@@ -179,7 +183,7 @@ class TestReadingOrder:
             "intro", "region", "service_type", "themes", "description", "objectives"
         ]
         assert "practices/js/fiche_completeness.js" in html and "practices/js/fiche_editing.js" in html
-        assert "il manque encore le chapô, la région" in meter.get_text()
+        assert "Il manque encore le chapô, la région" in meter.get_text()
 
 
 @pytest.mark.django_db
@@ -188,4 +192,4 @@ def test_the_meter_judges_what_was_just_sent(client, contributor):
     response = client.post(add_url(), fiche_form(action="action-submit", themes=[], objectives=rich_text("")))
     meter = BeautifulSoup(response.content, "html.parser").select_one("[data-fiche-completeness]")
     assert meter.select_one("progress")["value"] == "67"
-    assert "il manque encore au moins un thème et les objectifs et finalités" in meter.get_text()
+    assert "Il manque encore au moins un thème et les objectifs et finalités" in meter.get_text()

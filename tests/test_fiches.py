@@ -130,7 +130,7 @@ class TestCompleteness:
         response = client.post(url, fiche_form(action="action-publish", objectives=rich_text("")))
         html = response.content.decode()
         assert response.status_code == 200 and "Il manque encore les objectifs et finalités" in html
-        assert "Fiche complète à 83" in html and "tous les éléments obligatoires sont renseignés.</span>" not in html
+        assert "Fiche complète à 83" in html and "Tous les éléments obligatoires sont renseignés.</span>" not in html
 
     def test_an_incomplete_draft_may_be_saved(self, client, contributor):
         client.force_login(contributor)

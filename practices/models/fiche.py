@@ -213,6 +213,7 @@ class PracticeSheetPage(SearchablePage, BasePage):
             "title",
             help_text=_("Ce que la démarche a fait, en une phrase. Par exemple : « Un réseau régional pour partager les "
                         "pratiques managériales des cadres de l'État en Bretagne »."),
+            placeholder=_("Titre de la fiche*"),
         ),
         FieldPanel(
             "intro",

@@ -98,7 +98,7 @@ def test_the_completeness_meter_follows_the_form(page, live_server):
     status = meter(page).locator("[aria-live=polite]")
     progress = meter(page).locator("progress")
     assert progress.get_attribute("value") == "0"
-    assert "il manque encore le chapô, la région, le type de structure" in status.inner_text()
+    assert "Il manque encore le chapô, la région, le type de structure" in status.inner_text()
 
     page.fill("#id_intro", "Un réseau de cadres.")
     page.select_option("#id_region", label="Occitanie")
