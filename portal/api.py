@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -133,8 +134,24 @@ class ValidatedQueryMixin:
             request._request.GET = query
 
 
+class RequestHostHtmlUrlField(PageHtmlUrlField):
+    """A page's `html_url` on the host the request came to, like `detail_url` (RequestHostRouter):
+    Wagtail writes it from the Site's root URL."""
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        if request is None:
+            return super().to_representation(page)
+        path = page.get_url(request)
+        return request.build_absolute_uri(path) if path else None
+
+
+class PortalPageSerializer(PageSerializer):
+    html_url = RequestHostHtmlUrlField(read_only=True)
+
+
 class PortalPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
-    pass
+    base_serializer_class = PortalPageSerializer
 
 
 class PortalImagesAPIViewSet(ValidatedQueryMixin, ImagesAPIViewSet):

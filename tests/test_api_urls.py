@@ -1,7 +1,7 @@
-"""The API's absolute URLs (`detail_url`, the `find/` redirect) follow the host the request came to.
+"""The API's absolute URLs (`detail_url`, `html_url`, the `find/` redirect) follow the host the request came to.
 
 Wagtail writes them from the Site's root URL (`http://localhost` in the demo), whereas the portal is served
-under several names; portal.api binds the router to each request instead.
+under several names; portal.api binds the router to each request, and writes `html_url` from it too.
 """
 
 import pytest
@@ -58,3 +58,11 @@ def test_find_redirects_on_the_same_host(reader_client, fiche):
 
 def test_an_unknown_host_is_still_refused(reader_client, fiche):
     assert reader_client.get("/api/v2/pages/", HTTP_HOST="evil.example").status_code == 400
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_html_urls_follow_the_host(reader_client, fiche, host):
+    detail = reader_client.get(f"/api/v2/pages/{fiche.pk}/", HTTP_HOST=host).json()
+    assert detail["meta"]["html_url"] == f"http://{host}{fiche.url}"
+    listing = reader_client.get("/api/v2/pages/?type=practices.PracticeSheetPage&fields=_,html_url", HTTP_HOST=host).json()
+    assert listing["items"][0]["meta"]["html_url"] == f"http://{host}{fiche.url}"
