@@ -9,7 +9,7 @@ from portal import roles
 from practices import proposals
 from practices.models import PracticeIndexPage, PracticeSheetPage, Proposal, Region, Theme
 
-from .factories import make_user
+from .factories import make_fiche, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,30 @@ def test_the_moderators_are_notified_by_email(reader_client, moderator_with_mail
     assert f"/admin/pages/{fiche.pk}/edit/" in message.body
     # the proposer is not told about their own submission
     assert not any(message.to == ["lecteur-test@test.reseaux.localhost"] for message in mail.outbox)
+
+
+def test_the_moderators_email_says_it_is_a_readers_proposal_and_what_it_lacks(reader_client, moderator_with_mail, settings):
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True  # both parts, text and HTML
+    mail.outbox.clear()
+    propose(reader_client)
+    [message] = [message for message in mail.outbox if message.to == ["moderation@exemple.gouv.fr"]]
+    body = " ".join(message.body.split())
+    assert body.startswith("Bonjour ")  # not Wagtail's « Salut »
+    assert "Cette fiche est une proposition de pratique envoyée le" in body
+    assert "(anne.le-bihan@exemple.gouv.fr) depuis le portail" in body
+    assert "il manque encore le chapô, le type de structure, au moins un thème et les objectifs et finalités." in body
+    [(html, _mimetype)] = message.alternatives
+    assert "Proposition d&#x27;un lecteur" in html or "Proposition d'un lecteur" in html
+    assert "il manque encore le chapô" in html
+
+
+def test_a_fiche_submitted_in_the_admin_gets_wagtails_email_alone(contributor, moderator_with_mail):
+    fiche = make_fiche("Une fiche de contributeur", publish=False)
+    fiche.save_revision(user=contributor)
+    mail.outbox.clear()
+    fiche.get_workflow().start(fiche, contributor)
+    to_moderator = [message for message in mail.outbox if message.to == ["moderation@exemple.gouv.fr"]]
+    assert to_moderator and all("proposition de pratique" not in message.body for message in to_moderator)
 
 
 def test_the_proposer_is_told_what_happens_next(reader_client):
