@@ -253,6 +253,12 @@ class TestFreshness:
         assert "Fiches à relire" in dashboard and "Fiche ancienne" in dashboard
         assert fresh.review_due is False
 
+    def test_the_dashboard_says_when_no_fiche_is_due(self, client, moderator):
+        make_fiche("Fiche récente")
+        client.force_login(moderator)
+        dashboard = client.get("/admin/").content.decode()
+        assert "Fiches à relire" in dashboard and "Aucune fiche n'a dépassé sa date de relecture." in dashboard
+
     def test_review_date_defaults_for_programmatic_publication(self):
         fiche = make_fiche()
         today = timezone.localdate()
