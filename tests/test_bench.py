@@ -148,3 +148,18 @@ def test_with_elasticsearch_the_bench_indexes_into_throwaway_indices_only(settin
         assert seen["command"] == (("update_index",), {"schema_only": True, "verbosity": 0})
     assert live_settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] == "reseaux_"
     assert deleted == [f"{seen['prefix']}wagtailcore_page_ab12", f"{seen['prefix']}x"]
+
+
+def test_the_portal_and_wagtail_searches_are_paired():
+    """The n-th portal miss search and the n-th stock Wagtail search ask the same words in the same
+    region, whichever runs first in a round; no pair is asked twice."""
+    from portal.devtools.bench.measures import Draws
+
+    draws = Draws(7, words=["management", "cooperation", "formation", "territoire"], regions=["53", "76"], themes=["rh"])
+    portal_first = [draws.pair("portal") for _ in range(3)]
+    wagtail_after = [draws.pair("wagtail") for _ in range(5)]
+    portal_after = [draws.pair("portal") for _ in range(2)]
+    assert wagtail_after == portal_first + portal_after
+    assert len(set(wagtail_after)) == 5
+    url = draws.paired_search()  # the portal's sixth
+    assert url == "/recherche/?q={}&region={}".format(*draws.pair("wagtail"))  # Wagtail's sixth

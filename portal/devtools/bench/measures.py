@@ -22,7 +22,8 @@ What a reader meets, not what a cache returns:
 - the *miss* measures (`search_miss`, `search_json`, `fiche_index_miss`, `autocomplete`) ask, at every
   call, a query string nobody asked before in the run: one or two words drawn from the vocabulary of
   the content (search.models.SearchWord, the words used by at least a few pages) and random filters
-  (a region, a theme, a year), so that no cache can answer them;
+  (a region, a theme, a year; `search_miss` a region only, as its Wagtail pair below), so that no
+  cache can answer them;
 - the *cached* measures (`search_cached`, `fiche_page`, `home`) repeat one URL, as readers repeat the
   same listings and pages: the figure of a read served from the caches keyed on the content version;
 - the *first read* measures follow a publication, answered as the publication pipeline's cache step
@@ -36,7 +37,9 @@ What a reader meets, not what a cache returns:
 - two floors: `baseline`, a bare view rendering a template as big as the fiche page, and
   `wagtail_search`, stock Wagtail's own filtered search on the same data
   (`PracticeSheetPage.objects.live().filter(region=…).search(words)[:20]`, evaluated, no facets and no
-  rendering), with the same kind of random words and region.
+  rendering). It is paired with `search_miss`: the n-th call of each asks the same words in the same
+  region (`Draws.pair`), so that the ratio of their 95th percentiles compares the same work rather than
+  two draws (one very common word drawn by one side only moved it from 0.6 to 3.5).
 
 With `cold=True` (`--froid`), every measure follows a publication.
 """
@@ -69,7 +72,7 @@ from search.service import Criteria, SearchService
 
 # measure name -> label of the French table (docs/performance.md says what each one requests)
 MEASURES = {
-    "search_miss": "Recherche jamais demandée (mots et filtres au hasard)",
+    "search_miss": "Recherche jamais demandée (mots et région au hasard, les mêmes que Wagtail)",
     "search_json": "Recherche JSON jamais demandée",
     "fiche_index_miss": "Liste des fiches, filtres jamais demandés",
     "autocomplete": "Suggestions de l'en-tête, début de mot au hasard",
@@ -81,7 +84,7 @@ MEASURES = {
     "fiche_republished": "Page d'une fiche, première lecture après sa propre publication",
     "home": "Page d'accueil, déjà lue (cache)",
     "home_first_read": "Page d'accueil, première lecture après publication",
-    "wagtail_search": "Socle 2 : recherche Wagtail nue, même filtre",
+    "wagtail_search": "Socle 2 : recherche Wagtail nue, mêmes mots, même région",
     "baseline": "Socle : gabarit de même taille, sans requête",
 }
 # What each miss measure is compared with in the table (the floor of its kind).
@@ -257,18 +260,18 @@ def _get(client, url, must_contain=None):
 class Draws:
     """Query strings nobody asked before in this run: words of the content's vocabulary, random filters."""
 
-    def __init__(self, seed):
+    def __init__(self, seed, *, words=None, regions=None, themes=None):
+        """The vocabulary, regions and themes of the database, unless given."""
         self.random = random.Random(seed)
-        self.words = list(
-            SearchWord.objects.filter(documents__gte=MIN_WORD_PAGES, length__gte=4)
-            .order_by("word")
-            .values_list("word", flat=True)
-        )
+        if words is None:
+            words = SearchWord.objects.filter(documents__gte=MIN_WORD_PAGES, length__gte=4).order_by("word").values_list("word", flat=True)
+        self.words = list(words)
         if not self.words:
             raise BenchError("Le vocabulaire de la recherche est vide : aucune requête à tirer.")
-        self.regions = list(Region.objects.order_by("code").values_list("code", flat=True))
-        self.themes = list(Theme.objects.order_by("slug").values_list("slug", flat=True))
+        self.regions = list(Region.objects.order_by("code").values_list("code", flat=True) if regions is None else regions)
+        self.themes = list(Theme.objects.order_by("slug").values_list("slug", flat=True) if themes is None else themes)
         self.seen = set()
+        self.pairs, self.pairs_used = [], {"portal": 0, "wagtail": 0}
 
     def _new(self, make):
         for _attempt in range(1000):
@@ -280,6 +283,20 @@ class Draws:
 
     def q(self):
         return " ".join(self.random.sample(self.words, self.random.choice((1, 1, 2))))
+
+    def pair(self, side):
+        """The next (words, region) of `side` ("portal" or "wagtail"): both sides get the same sequence,
+        each pair never asked before in the run."""
+        index = self.pairs_used[side]
+        while len(self.pairs) <= index:
+            self.pairs.append(self._new(lambda: (self.q(), self.random.choice(self.regions))))
+        self.pairs_used[side] = index + 1
+        return self.pairs[index]
+
+    def paired_search(self):
+        """/recherche/ with the next pair: the words and region stock Wagtail's search gets too."""
+        words, region = self.pair("portal")
+        return f"/recherche/?q={words}&region={region}"
 
     def search(self, extra=""):
         def make():
@@ -319,8 +336,8 @@ def _wagtail_search(draws):
     """Stock Wagtail: the filtered search a page type gets for free, evaluated, nothing more."""
 
     def call():
-        region = draws.random.choice(draws.regions)
-        return list(PracticeSheetPage.objects.live().filter(region=region).search(draws.q())[:20])
+        words, region = draws.pair("wagtail")  # the words and region of the portal's search_miss
+        return list(PracticeSheetPage.objects.live().filter(region=region).search(words)[:20])
 
     return call
 
@@ -363,7 +380,7 @@ def build_calls(reader, client=None, seed=2026):
     size = len(fiche_page().content)
     publication = after_publication(client)
     calls = {
-        "search_miss": _get(client, draws.search, must_contain=b"portal-results-header"),
+        "search_miss": _get(client, draws.paired_search, must_contain=b"portal-results-header"),
         "search_json": _get(client, lambda: draws.search("&format=json"), must_contain=b'"facets"'),
         "fiche_index_miss": _get(client, draws.fiche_index, must_contain=b"portal-results-header"),
         "autocomplete": _get(client, draws.prefix, must_contain=b'"suggestions"'),
