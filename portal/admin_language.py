@@ -63,7 +63,3 @@ class GenderedAddLabel:
     @cached_property
     def add_item_label(self):
         return add_label(self.model)
-
-
-def registered_models():
-    return dict(_WORDINGS)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, TaskState, WorkflowState
 
 from .animators import animated_networks, manages_all_networks
@@ -102,7 +103,7 @@ class MyFichesPanel(DashboardPanel):
             if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 item.update(
                     comment=task_state.comment if task_state else "",
-                    refused_by=task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+                    refused_by=get_user_display_name(task_state.finished_by)
                     if task_state and task_state.finished_by
                     else "",
                     refused_at=task_state.finished_at if task_state else None,
@@ -167,7 +168,7 @@ class ModerationQueuePanel(DashboardPanel):
                 {
                     "title": state.revision.object_str,
                     "edit_url": reverse("wagtailadmin_pages:edit", args=(page_id,)),
-                    "requested_by": (requester.get_full_name() or requester.get_username()) if requester else "",
+                    "requested_by": get_user_display_name(requester) if requester else "",
                     "since": state.started_at,
                     "completeness": scores.get(page_id),
                 }

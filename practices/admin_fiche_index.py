@@ -17,7 +17,7 @@ from .admin_dashboard import publishes_fiches, writes_fiches
 from .models import PracticeSheetPage
 
 
-class FicheIndexView(IndexView):
+class FicheIndexView(admin_language.GenderedAddLabel, IndexView):
     results_template_name = "practices/admin/fiche_index_results.html"
     page_title = _("Fiches")
 
@@ -40,10 +40,6 @@ class FicheIndexView(IndexView):
 
     def get_add_url(self):
         return super().get_add_url() if self.may_add else None
-
-    @cached_property
-    def add_item_label(self):
-        return admin_language.add_label(PracticeSheetPage)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -176,21 +176,23 @@ def network_url(network, request=None):
     return absolute_url(parts[2] if parts else "/", request)
 
 
-def _message(template, context, to):
+def email_message(template, context, to):
+    """The e-mail practices/emails/{template}_subject.txt and _body.txt make for `to` (also used by
+    practices.proposals)."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     subject = " ".join(render_to_string(f"practices/emails/{template}_subject.txt", context).split())
     body = render_to_string(f"practices/emails/{template}_body.txt", context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
-def _send(messages_to_send):
+def send_emails(messages_to_send, about="une demande d'adhésion"):
     """Send; a mail server that is down must not undo a decision already recorded."""
     if not messages_to_send:
         return False
     try:
         get_connection().send_messages(messages_to_send)
     except OSError:
-        logger.exception("Courriel de demande d'adhésion non envoyé")
+        logger.exception("Courriel non envoyé (%s)", about)
         return False
     return True
 
@@ -205,7 +207,7 @@ def notify_requester(join_request, request=None):
         "network": join_request.network,
         "network_url": network_url(join_request.network, request),
     }
-    return _send([_message(template, context, join_request.user.email)])
+    return send_emails([email_message(template, context, join_request.user.email)])
 
 
 def deciders(network):
@@ -233,7 +235,7 @@ def notify_animators(join_request, request=None):
         "admin_url": absolute_url(reverse("demandes-adhesion:index") + f"?reseau={network.pk}", request),
         "to_animators": animators,
     }
-    if not _send([_message("join_request_new", context, address) for address in addresses]):
+    if not send_emails([email_message("join_request_new", context, address) for address in addresses]):
         return None
     return "animateurs" if animators else "administrateurs"
 

@@ -20,12 +20,9 @@ import logging
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -34,14 +31,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 
 from portal.forms import DsfrForm
 
-from .join_requests import absolute_url
+from .join_requests import absolute_url, email_message, send_emails
 from .models import FicheContact, PracticeIndexPage, PracticeSheetPage, Proposal, Region
+from .slugs import free_slug
 
 logger = logging.getLogger(__name__)
 
@@ -120,16 +119,7 @@ def proposals_today(user):
 
 
 def _free_slug(parent, title):
-    base = slugify(title)[:70].strip("-") or "proposition"
-    taken = set(Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def proposer_name(user):
-    return user.get_full_name() or user.get_username()
+    return free_slug(parent, slugify(title)[:70].strip("-") or "proposition")
 
 
 def create_proposal(user, data):
@@ -151,7 +141,7 @@ def create_proposal(user, data):
             live=False,
         )
         fiche.contacts = [
-            FicheContact(name=proposer_name(user)[:120], role=_("Auteur·rice de la proposition"), email=data["contact_email"])
+            FicheContact(name=get_user_display_name(user)[:120], role=_("Auteur·rice de la proposition"), email=data["contact_email"])
         ]
         index.add_child(instance=fiche)
         fiche.save_revision(user=user, log_action=True)
@@ -196,7 +186,6 @@ def notify_proposer(sender, instance, user=None, **kwargs):
         comment = instance.current_task_state.specific.get_comment()
     page_path = proposal.page.get_url() if approved else None
     context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
         "proposal": proposal,
         "user": proposal.user,
         "comment": comment,
@@ -204,12 +193,7 @@ def notify_proposer(sender, instance, user=None, **kwargs):
         "list_url": absolute_url(reverse("proposal_list")),
     }
     template = "proposal_published" if approved else "proposal_refused"
-    subject = " ".join(render_to_string(f"practices/emails/{template}_subject.txt", context).split())
-    body = render_to_string(f"practices/emails/{template}_body.txt", context)
-    try:
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [proposal.contact_email]).send()
-    except OSError:  # a mail server that is down must not undo the moderator's decision
-        logger.exception("Courriel au proposant non envoyé")
+    send_emails([email_message(template, context, proposal.contact_email)], about="une proposition de pratique")
 
 
 def connect():

@@ -454,6 +454,7 @@ class PracticeIndexPage(BasePage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticeSheetPage"]
+    offers_proposal = True  # the listing links to « Proposer une pratique » (practices.proposals)
 
     class Meta:
         verbose_name = _("liste des fiches")

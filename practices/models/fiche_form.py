@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..slugs import free_slug
 from ..tags import canonical_names
 from . import completeness
 
@@ -62,10 +63,7 @@ class PracticeSheetForm(WagtailAdminPageForm):
             slug = slugify(self.data.get("title") or "", allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
             if not slug:
                 raise ValidationError(_("Donnez un titre à la fiche (ou un slug, onglet Promotion)."), code="required")
-        taken = set(self.parent_page.get_children().filter(slug__startswith=slug).values_list("slug", flat=True))
-        candidate, n = slug, 2
-        while candidate in taken:
-            candidate, n = f"{slug}-{n}", n + 1
+        candidate = free_slug(self.parent_page, slug)
         self.slug_changed = candidate != self.data.get("slug")
         return candidate
 
