@@ -33,11 +33,6 @@ def choices_of(model, in_url, stored):
 region_choices = choices_of(Region, "slug", "code")  # links carry the slug (`?region=occitanie`)
 
 
-def region_codes():
-    """Older links and bookmarks name regions by INSEE code (`?region=76`): still accepted."""
-    return dict(Region.objects.values_list("code", "slug"))
-
-
 theme_choices = choices_of(Theme, "slug", "pk")  # stored by id: renaming a theme never leaves the search stale
 service_choices = choices_of(ServiceType, "slug", "slug")
 actor_choices = choices_of(ActorCategory, "slug", "slug")
@@ -48,7 +43,7 @@ FACETS = (
         "region",
         _("Région"),
         choices=region_choices,
-        aliases=region_codes,
+        accepts_stored=True,  # `?region=76`, as links said before the slugs
         source_models=(Region,),
         unknown_message=_(
             "Région inconnue : %(value)s. Indiquez la région par son nom sans accents ni espaces "

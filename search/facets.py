@@ -4,8 +4,8 @@ The search knows no domain: the domain registers its page types (`register_page_
 of the "type" facet) and its facets (`register_facets`: regions, themes, service types…) in its app's
 ready(). A facet maps a GET parameter (`region=bretagne`, `theme=management`) to the values stored in
 PageFacet (region codes, theme ids…): themes and tags are stored by id so that renaming one never leaves
-the search stale; their slugs are what URLs carry. A facet may accept aliases as well (a region's INSEE
-code, `region=53`, which older links carry): the form reads them, links never write them.
+the search stale; their slugs are what URLs carry. A facet may accept its stored values in URLs as well
+(a region's INSEE code, `region=53`, which older links carry): the form reads them, links never write them.
 """
 
 from collections.abc import Callable
@@ -39,9 +39,9 @@ class Facet:
     by_count: bool = False
     # the models `choices` reads: saving or deleting one of them renews the choices
     source_models: tuple = ()
-    # () -> {other value accepted in URLs: its url value in `choices`}: older forms of a value that links
-    # and bookmarks still carry (a region's INSEE code, now that links use its slug); never listed
-    aliases: Callable[[], dict] | None = None
+    # URLs may name a value by its stored form too (a region's INSEE code, which links and bookmarks made
+    # before the slugs still carry); links always write the url value
+    accepts_stored: bool = False
 
 
 # The version the choices are cached on: their own, so that a publication does not make every search
@@ -119,16 +119,6 @@ def choices(request=None):
         return result
 
     return cached_on_version(CHOICES_VERSION_KEY, request, "facet-choices", build)
-
-
-def aliases(request=None):
-    """{param: {alias: url value}} for the facets that accept older forms of their values, read like
-    `choices`: the form resolves an alias to its value, and links carry the value."""
-
-    def build():
-        return {facet.param: facet.aliases() for facet in _facets if facet.aliases is not None}
-
-    return cached_on_version(CHOICES_VERSION_KEY, request, "facet-aliases", build)
 
 
 # --- keeping PageFacet in step with publication (portal.publication's "facets" step) ------------------

@@ -46,8 +46,12 @@ class SlugListField(forms.MultipleChoiceField):
 
 
 def _canonical(param, value):
-    """The url value `value` stands for: itself, or the value an alias (a region's code) leads to."""
-    return facets.aliases().get(param, {}).get(value, value)
+    """The url value `value` stands for: itself, or, for a facet that accepts its stored values in URLs,
+    the url value of that stored value (`region=53` stands for `region=bretagne`)."""
+    facet, choices = facets.by_param().get(param), facets.choices().get(param, {})
+    if value in choices or facet is None or not facet.accepts_stored:
+        return value
+    return next((url for url, (stored, _label) in choices.items() if stored == value), value)
 
 
 def _known(param):
@@ -180,7 +184,7 @@ class SearchForm(DsfrForm):
             if name == "format" or name in self.errors:
                 continue
             values = [value for value in self.data.getlist(name) if value.strip()]
-            if name in self.facet_params:  # an alias (`region=53`) is linked as its value (`region=bretagne`)
+            if name in self.facet_params:  # a stored value (`region=53`) is linked as its url value (`region=bretagne`)
                 values = list(dict.fromkeys(_canonical(name, value) for value in values))
             if values:
                 query.setlist(name, values)

@@ -55,7 +55,7 @@ def map_regions(query, outcome_facets):
         return None
     return [
         {
-            "code": v.stored or v.value,  # the shapes are keyed by INSEE code, the links carry the slug
+            "code": v.stored,  # the shapes are keyed by INSEE code, the links carry the slug
             "label": v.label,
             "count": v.count,
             "selected": v.selected,

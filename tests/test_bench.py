@@ -155,7 +155,7 @@ def test_the_portal_and_wagtail_searches_are_paired():
     region, whichever runs first in a round; no pair is asked twice."""
     from portal.devtools.bench.measures import Draws
 
-    draws = Draws(7, words=["management", "cooperation", "formation", "territoire"], regions=["53", "76"], themes=["rh"])
+    draws = Draws(7, words=["management", "cooperation", "formation", "territoire"], regions={"bretagne": "53", "occitanie": "76"}, themes=["rh"])
     portal_first = [draws.pair("portal") for _ in range(3)]
     wagtail_after = [draws.pair("wagtail") for _ in range(5)]
     portal_after = [draws.pair("portal") for _ in range(2)]

@@ -90,9 +90,8 @@ MEASURES = {
 # What each miss measure is compared with in the table (the floor of its kind).
 MISS_MEASURES = ("search_miss", "search_json", "fiche_index_miss", "autocomplete")
 FIRST_READS = ("fiche_first_read", "fiche_after_update", "fiche_republished", "home_first_read")
-SEARCH_URL = "/recherche/?q=management&region=53&theme=cooperation"
-FACET_FILTERS = {"region": ["53"]}
-FICHE_INDEX_URL = "/fiches/?region=53"
+SEARCH_URL = "/recherche/?q=management&region=bretagne&theme=cooperation"
+FACET_FILTERS = {"region": ["53"]}  # as the form hands them to the service: stored values
 # A complete demo fiche (practices/demo/fiches.py): images, documents, key figures, contacts, tags.
 DEMO_FICHE_SLUG = "reseau-breton-pratiques-manageriales"
 # Another demo fiche: what other readers read after a publication, in a cold run.
@@ -268,7 +267,10 @@ class Draws:
         self.words = list(words)
         if not self.words:
             raise BenchError("Le vocabulaire de la recherche est vide : aucune requête à tirer.")
-        self.regions = list(Region.objects.order_by("code").values_list("code", flat=True) if regions is None else regions)
+        # {url value: code}: links name a region by its slug (as the portal's own links do), stock Wagtail
+        # filters by the code
+        self.region_codes = dict(Region.objects.order_by("code").values_list("slug", "code") if regions is None else regions)
+        self.regions = list(self.region_codes)
         self.themes = list(Theme.objects.order_by("slug").values_list("slug", flat=True) if themes is None else themes)
         self.seen = set()
         self.pairs, self.pairs_used = [], {"portal": 0, "wagtail": 0}
@@ -337,7 +339,7 @@ def _wagtail_search(draws):
 
     def call():
         words, region = draws.pair("wagtail")  # the words and region of the portal's search_miss
-        return list(PracticeSheetPage.objects.live().filter(region=region).search(words)[:20])
+        return list(PracticeSheetPage.objects.live().filter(region=draws.region_codes[region]).search(words)[:20])
 
     return call
 
