@@ -51,19 +51,21 @@ MAX_PDF_PAGES = 200
 # declared size, so checking the declaration is enough.
 MAX_ZIP_UNCOMPRESSED = 50 * 1024 * 1024
 
-TEXT_EXTENSIONS = {".txt", ".md", ".csv"}
+TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".csv"}
+# Formats recognised from their content; the extension alone is not trusted.
+DOCUMENT_EXTENSIONS = {".pdf", ".docx", ".odt"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 DOCX_MAIN_PART = "word/document.xml"
 # The fields of a document that say which file it has: a save that changes none of them keeps the text.
 FINGERPRINT_FIELDS = {"file", "file_hash", "file_size"}
 
 # Top-level paragraphs and headings of an ODT, in document order: those inside another paragraph (notes,
-# frames) are in their parent's text already, and those in tracked changes were deleted.
-_ODT_BLOCKS = (
+# frames) are in their parent's text already, and those in tracked changes were deleted. Also read, with
+# their headings, by the fiche import (practices.importing.reading).
+ODT_BLOCKS = (
     "descendant::text:p[not(ancestor::text:p or ancestor::text:h or ancestor::text:tracked-changes)]"
     " | descendant::text:h[not(ancestor::text:p or ancestor::text:h or ancestor::text:tracked-changes)]"
 )
-ODT_BLOCKS = _ODT_BLOCKS  # also read, with their headings, by the fiche import (practices.importing.reading)
 # Characters that hide inside words (soft hyphens, zero-width spaces, byte order marks): a search for
 # « coopération » must find « coopé­ration ».
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -88,7 +90,7 @@ def extract_text(source, filename=None):
     """
     name = filename or _name_of(source)
     try:
-        data = _read(source)
+        data = read_capped(source)
     except Exception as error:  # too large, or the file system or storage failed
         _warn(name, error)
         return ""
@@ -107,19 +109,8 @@ def parse_strictly(data, name):
     """The text of `data` like extract_text, but raising (Unreadable or the parser's error) instead of
     returning "": the fiche import (practices.importing) must tell the person why a file was refused."""
     text = _Text(getattr(settings, "DOCUMENT_TEXT_MAX_CHARS", MAX_CHARS))
-    _EXTRACTORS[_kind(data, name)](data, text)
+    _EXTRACTORS[kind_of(data, name)](data, text)
     return text.value()
-
-
-def read_capped(source):
-    """The bytes of a path or file object, Unreadable past DOCUMENT_TEXT_MAX_BYTES (for the import)."""
-    return _read(source)
-
-
-def kind_of(data, name):
-    """"pdf", "docx", "odt" or "text" from the content then the name; Unreadable otherwise (archives
-    are checked against decompression bombs first). For readers that need more than the text."""
-    return _kind(data, name)
 
 
 def _name_of(source):
@@ -134,8 +125,9 @@ def _warn(name, error):
     logger.warning("Texte non extrait de « %s » : %s", name or "?", reason)
 
 
-def _read(source):
-    """The bytes of the file, refused unread when its size is over DOCUMENT_TEXT_MAX_BYTES."""
+def read_capped(source):
+    """The bytes of a path or file object, refused unread (Unreadable) when its size is over
+    DOCUMENT_TEXT_MAX_BYTES. Also used by the fiche import."""
     limit = getattr(settings, "DOCUMENT_TEXT_MAX_BYTES", MAX_BYTES)
     size = _size_of(source)
     if size is not None and size > limit:
@@ -167,7 +159,9 @@ def _size_of(source):
     return end - position
 
 
-def _kind(data, name):
+def kind_of(data, name):
+    """"pdf", "docx", "odt" or "text" from the content then the name; Unreadable otherwise (archives
+    are checked against decompression bombs first). Also used by readers that need more than the text."""
     extension = PurePath(name).suffix.lower() if name else ""
     if data.startswith(b"PK\x03\x04"):
         return _archive_kind(data)
@@ -175,7 +169,7 @@ def _kind(data, name):
         return "pdf"
     if extension in TEXT_EXTENSIONS:
         return "text"
-    if extension in (".pdf", ".docx", ".odt"):
+    if extension in DOCUMENT_EXTENSIONS:
         raise Unreadable(f"le contenu n'est pas celui d'un fichier {extension}")
     raise Unreadable(f"format non pris en charge ({extension or 'sans extension'})")
 
@@ -249,28 +243,43 @@ def _pdf(data, text):
 
 
 def _docx(data, text):
-    _docx_blocks(docx.Document(io.BytesIO(data)).iter_inner_content(), text)
+    _docx_text(docx.Document(io.BytesIO(data)), text)
 
 
-def _docx_blocks(blocks, text):
+def _docx_text(container, text):
     """Paragraphs and tables in document order, a table cell by cell (cells hold tables in turn)."""
-    for block in blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                previous = None
-                for cell in row.cells:
-                    if cell is previous:  # a cell spanning several columns comes once per column
-                        continue
-                    previous = cell
-                    if not _docx_blocks(cell.iter_inner_content(), text):
-                        return False
+    for block in docx_blocks(container):
+        if isinstance(block, tuple):
+            for cell in block:
+                if not _docx_text(cell, text):
+                    return False
         elif not text.add(block.text):
             return False
     return True
 
 
+def docx_blocks(container):
+    """The blocks of a DOCX document (or of a table cell) in document order: a paragraph, or for each
+    row of a table the tuple of its cells. Also read, with their styles, by the fiche import.
+
+    python-docx gives a cell spanning several columns once per column, as the same object: it comes
+    once here. Two cells that merely hold the same text (« Oui | Oui ») are two cells.
+    """
+    for block in container.iter_inner_content():
+        if not isinstance(block, Table):
+            yield block
+            continue
+        for row in block.rows:
+            cells, previous = [], None
+            for cell in row.cells:
+                if cell is not previous:
+                    cells.append(cell)
+                previous = cell
+            yield tuple(cells)
+
+
 def _odt(data, text):
-    for block in odfdo.Document(io.BytesIO(data)).body.xpath(_ODT_BLOCKS):
+    for block in odfdo.Document(io.BytesIO(data)).body.xpath(ODT_BLOCKS):
         if not text.add(block.text_recursive):
             return
 
@@ -364,7 +373,7 @@ def _read_document(document):
     indexing tries again), "" when the file itself cannot be read (kept until the file changes)."""
     try:
         with document.open_file() as file:
-            data = _read(file)
+            data = read_capped(file)
     except Unreadable as error:
         _warn(document.filename, error)
         return ""

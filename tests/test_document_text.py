@@ -245,6 +245,7 @@ def test_odt_put_together_by_hand_without_deleted_text():
             "# Retour d'expérience\n- élus\n- agents",
         ),
         ("région;effectif\nBretagne;40\n".encode(), "cadres.csv", "région;effectif\nBretagne;40"),
+        ("## Bilan\nDeux réseaux".encode(), "bilan.markdown", "## Bilan\nDeux réseaux"),
         # Windows-1252: « œ », « ’ » and « € » have no place in Latin-1
         ("Le cœur du réseau l’été : 5 €".encode("cp1252"), "windows.txt", "Le cœur du réseau l’été : 5 €"),
         # 0x81 is no Windows-1252 character: Latin-1 takes it

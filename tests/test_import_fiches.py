@@ -368,3 +368,82 @@ def test_what_matches_nothing_is_reported_not_dropped(contributor):
     page = draft_of(report)
     assert "<h3>Pilotage</h3>" in page.description and "comité de pilotage" in page.description
 
+
+
+# --- review findings -------------------------------------------------------------------------------
+
+
+def write_fiche(path, paragraphs):
+    """A text export that names no region: every one of its first lines is searched for one."""
+    lines = ["Une démarche sans lieu", "", "Structure porteuse : Mairie de quelque part", ""]
+    lines += [f"Une phrase ordinaire qui ne nomme aucun territoire, numéro {n}." for n in range(paragraphs)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_recognising_a_file_makes_as_many_queries_whatever_its_length(contributor, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for paragraphs in (10, 60):
+        path = write_fiche(tmp_path / f"fiche-{paragraphs}.txt", paragraphs)
+        with CaptureQueriesContext(connection) as queries:
+            report = import_file(path, path.name, user=contributor, dry_run=True)
+        assert report.ok and report.status == "to-create", report.error
+        assert "region" not in {field["field"] for field in report.fields}
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts
+    assert counts[0] <= 10, counts
+
+
+def test_case_variants_of_a_free_tag_become_one_tag(contributor, tmp_path):
+    path = tmp_path / "mots-cles.txt"
+    path.write_text("Une fiche étiquetée\n\nMots-clés : Égalité, égalité, Parité\n", encoding="utf-8")
+
+    report = import_file(path, path.name, user=contributor)
+
+    page = PracticeSheetPage.objects.get(pk=report.page_id)
+    assert sorted(tag.name for tag in page.tags.all()) == ["Parité", "Égalité"]
+
+
+def test_the_same_title_twice_gets_a_free_slug(contributor, tmp_path):
+    slugs = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        path.write_text("Une fiche en double\n\nRégion : Bretagne\n", encoding="utf-8")
+        slugs.append(PracticeSheetPage.objects.get(pk=import_file(path, name, user=contributor).page_id).slug)
+
+    assert slugs == ["une-fiche-en-double", "une-fiche-en-double-2"]
+
+
+def test_a_markdown_file_imports(contributor, tmp_path):
+    path = tmp_path / "binomes.markdown"
+    path.write_text(sample("roundtrip.md").read_text(encoding="utf-8"), encoding="utf-8")
+
+    report = import_file(path, path.name, user=contributor)
+
+    assert report.ok and report.status == "created", report.error
+    assert draft_of(report).region_id == "28"
+
+
+def test_a_docx_table_keeps_equal_cells_and_gives_a_merged_cell_once(tmp_path):
+    import docx
+
+    from practices.importing.reading import read_file
+
+    document = docx.Document()
+    document.add_paragraph("Une fiche en tableau")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Télétravail", "Oui", "Oui"), strict=True):
+        cell.text = text
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Région"
+    table.cell(1, 2).text = "Bretagne"
+    path = tmp_path / "tableau.docx"
+    document.save(path)
+
+    texts = [line.text for line in read_file(path, path.name)]
+
+    assert texts == ["Une fiche en tableau", "Télétravail : Oui : Oui", "Région : Bretagne"]

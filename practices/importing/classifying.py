@@ -38,13 +38,14 @@ def classify(result, labelled, items):
     slug, source = _service_type(_candidates(labelled, "service_type", "carrying_structure"))
     if slug:
         result.found("service_type", ServiceType.objects.filter(slug=slug).first(), source)
+    regions, departments_by_name = _regions(), _departments_by_name()
     for source in _candidates(labelled, "region", "territory", "carrying_structure", "departments") + header:
-        region = _region(source)
+        region = _region(source, regions)
         if region:
             result.found("region", region, source)
             break
     for source in _candidates(labelled, "departments", "territory", "carrying_structure"):
-        departments = _departments(source)
+        departments = _departments(source, departments_by_name)
         if departments:
             result.found("departments", departments, source)
             break
@@ -57,9 +58,8 @@ def classify(result, labelled, items):
     if "tags" in labelled:
         value, source = labelled["tags"]
         result.found("tags", [tag.strip() for tag in re.split(r"[,;]", value) if tag.strip()][:20], source)
-    for name in ("title",):
-        if name in labelled:
-            result.found(name, *labelled[name])
+    if "title" in labelled:
+        result.found("title", *labelled["title"])
 
 
 def _candidates(labelled, *names):
@@ -86,22 +86,32 @@ def _contains(folded, name):
     return re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded) is not None
 
 
-def _region(text):
+def _regions():
+    """[(folded name, region)], longest name first, then the aliases (« PACA »): one query per file."""
+    regions = Region.objects.exclude(code="NAT")
+    by_code = {region.code: region for region in regions}
+    named = sorted(((fold(region.name), region) for region in regions), key=lambda pair: -len(pair[0]))
+    return named + [(alias, by_code[code]) for alias, code in REGION_ALIASES.items() if code in by_code]
+
+
+def _departments_by_name():
+    """[(folded name, département)], longest name first: one query per file."""
+    departments = Department.objects.select_related("region")
+    return sorted(((fold(department.name), department) for department in departments), key=lambda pair: -len(pair[0]))
+
+
+def _region(text, regions):
     folded = fold(text)
-    for region in sorted(Region.objects.exclude(code="NAT"), key=lambda r: -len(r.name)):
-        if _contains(folded, fold(region.name)):
+    for name, region in regions:
+        if _contains(folded, name):
             return region
-    for alias, code in REGION_ALIASES.items():
-        if _contains(folded, alias):
-            return Region.objects.filter(code=code).first()
     return None
 
 
-def _departments(text):
+def _departments(text, departments):
     folded = fold(text.split(":", 1)[-1] if ":" in text else text)
     found = []
-    for department in sorted(Department.objects.select_related("region"), key=lambda d: -len(d.name)):
-        name = fold(department.name)
+    for name, department in departments:
         if _contains(folded, name):
             found.append(department)
             folded = re.sub(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", " ", folded)

@@ -14,10 +14,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 
 from ..models import FicheContact, FicheImport, LivrablePage, PracticeIndexPage, PracticeSheetPage
 from ..models import completeness as completeness_rules
+from ..slugs import free_slug
+from ..tags import canonical_names
 from .reading import UnreadableFile, read_file
 from .recognising import SECTIONS, inline_html, recognise
 from .report import FileReport
@@ -103,18 +105,6 @@ def _apply(page, recognised):
     return page
 
 
-def _free_slug(parent, title, exclude_pk=None):
-    base = slugify(title)[:70] or "fiche-importee"
-    slug, n = base, 1
-    siblings = Page.objects.child_of(parent)
-    if exclude_pk:
-        siblings = siblings.exclude(pk=exclude_pk)
-    while siblings.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def _save(recognised, existing, user, name, report):
     user = user if user is not None and user.pk else None
     if existing is not None:
@@ -123,11 +113,12 @@ def _save(recognised, existing, user, name, report):
     else:
         index = PracticeIndexPage.objects.first()
         title = str(recognised.values.get("title", (name,))[0])[:255]
-        page = PracticeSheetPage(title=title, slug=_free_slug(index, title), live=False, owner=user)
+        slug = free_slug(index, slugify(title)[:70] or "fiche-importee")
+        page = PracticeSheetPage(title=title, slug=slug, live=False, owner=user)
         created = True
     _apply(page, recognised)
     if "tags" in recognised.values:
-        page.tags.set(recognised.values["tags"][0])
+        page.tags.set(canonical_names(recognised.values["tags"][0]))
     if created:
         index.add_child(instance=page)
         FicheImport.objects.create(source_name=name, imported_by=user, page=page)
@@ -161,7 +152,7 @@ def _save_livrables(page, recognised, user, report):
         else:
             child = LivrablePage(
                 title=livrable.title,
-                slug=_free_slug(page, f"livrable-{number or ''}-{livrable.title}"[:70]),
+                slug=free_slug(page, slugify(f"livrable-{number or ''}-{livrable.title}")[:70]),
                 number=number,
                 kind=livrable.kind,
                 description=description,

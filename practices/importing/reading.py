@@ -14,11 +14,21 @@ from pathlib import PurePath
 import docx
 import odfdo
 from django.utils.translation import gettext as _
-from docx.table import Table
 
-from portal.document_text import ODT_BLOCKS, Unreadable, kind_of, normalise, parse_strictly, read_capped
+from portal.document_text import (
+    DOCUMENT_EXTENSIONS,
+    ODT_BLOCKS,
+    TEXT_EXTENSIONS,
+    Unreadable,
+    docx_blocks,
+    kind_of,
+    normalise,
+    parse_strictly,
+    read_capped,
+)
 
-EXTENSIONS = {".txt", ".md", ".markdown", ".docx", ".odt", ".pdf"}
+# What portal.document_text reads, so that both agree; but a table (CSV) is not a fiche.
+EXTENSIONS = (TEXT_EXTENSIONS - {".csv"}) | DOCUMENT_EXTENSIONS
 _HEADING_STYLE = re.compile(r"^(heading|titre|title)\s*(\d*)", re.IGNORECASE)
 
 
@@ -70,14 +80,10 @@ def read_file(source, name):
 
 
 def _docx_lines(data):
-    for block in docx.Document(io.BytesIO(data)).iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    if cell.text not in cells:
-                        cells.append(cell.text)
-                yield Line(normalise(" : ".join(cell.strip() for cell in cells if cell.strip())))
+    for block in docx_blocks(docx.Document(io.BytesIO(data))):
+        if isinstance(block, tuple):  # a table row: « Label : value », a merged cell once
+            texts = (cell.text.strip() for cell in block)
+            yield Line(normalise(" : ".join(text for text in texts if text)))
             continue
         text = normalise(block.text)
         if not text:

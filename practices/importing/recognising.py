@@ -83,7 +83,7 @@ def clean(line):
     if whole:
         text, heading = whole.group(2).strip() + (":" if text.rstrip().endswith(":") else ""), True
     text = " ".join(_BOLD_INLINE.sub(r"\2", text).split())  # « **Région :** Bretagne »
-    bullet = bool(_BULLET.match(text)) or getattr(line, "bullet", False)
+    bullet = bool(_BULLET.match(text)) or line.bullet
     if bullet:
         text = _BULLET.sub("", text)
     return Item(text.strip(), heading=heading and not bullet, bullet=bullet, title=line.title)

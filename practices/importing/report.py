@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import PracticeSheetPage
@@ -22,10 +21,6 @@ EXCERPT_CHARS = 160
 
 def field_label(name):
     """The French label of a fiche field, from the model itself so that it never drifts."""
-    if name == "intro":
-        return _("chapô")
-    if name == "tags":
-        return _("mots-clés")
     return str(PracticeSheetPage._meta.get_field(name).verbose_name)
 
 

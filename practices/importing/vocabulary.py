@@ -5,8 +5,7 @@ the next (« Objectifs », « Objectifs et finalités », « Finalités »), and
 forms with a distance (rapidfuzz), so each form is written once, as people write it.
 """
 
-import re
-import unicodedata
+from search.suggest import normalize
 
 # heading → (fiche field, whether to keep the heading inside the field as a sub-heading)
 # Network-ish headings go where a reader of the fiche would look for them: how the network works and
@@ -162,12 +161,7 @@ LIVRABLE_KINDS = (
     (r"site|outil|autodiagnostic|plateforme|ligne d ecoute|charte|boite a outils", "outil"),
 )
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u02bc": "'"})
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
 def fold(text):
-    """Lower case, no accents, « œ » spelt out, every run of non-letters one space."""
-    text = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES).replace("œ", "oe").replace("Œ", "oe"))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    return _NOT_WORD.sub(" ", text).strip()
+    """Lower case, no accents, « œ » spelt out, every run of non-letters one space: the search
+    suggestions' form (search.suggest.normalize), without its leading space."""
+    return normalize(str(text)).strip()
