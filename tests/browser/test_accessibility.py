@@ -45,13 +45,6 @@ def names_without_role(page, where):
     return [f"{where} : nom ARIA sans rôle → {html}" for html in found]
 
 
-def new_page(browser, width):
-    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
 def relative_luminance(rgb):
     def channel(value):
         value /= 255
@@ -70,11 +63,11 @@ def rgb(css_colour):
     return tuple(int(value) for value in re.findall(r"\d+", css_colour)[:3])
 
 
-def test_no_serious_axe_violation_on_any_front_office_page(browser, live_server):
+def test_no_serious_axe_violation_on_any_front_office_page(open_page, live_server):
     site = make_front_office()
     problems = []
     for label, width in WIDTHS.items():
-        page = new_page(browser, width)
+        page = open_page(width)
         page.goto(live_server.url + "/connexion/")
         settle(page)
         problems += blocking_violations(page, f"[{label}] connexion (déconnecté)")
@@ -84,15 +77,14 @@ def test_no_serious_axe_violation_on_any_front_office_page(browser, live_server)
             settle(page)
             problems += blocking_violations(page, f"[{label}] {name} ({path})")
             problems += names_without_role(page, f"[{label}] {name} ({path})")
-        page.context.close()
     assert not problems, "\n".join(problems)
 
 
-def test_every_region_of_the_map_stands_out_from_the_page(browser, live_server):
+def test_every_region_of_the_map_stands_out_from_the_page(open_page, live_server):
     """WCAG 1.4.11: the palest shade is 1.3:1 against white, so each shape's border carries the 3:1; the
     legend's swatches wear the same border as the regions they stand for."""
     make_front_office()
-    page = new_page(browser, WIDTHS["desktop"])
+    page = open_page(WIDTHS["desktop"])
     log_in(page, live_server.url, "claire")
     page.goto(live_server.url + "/fiches/")
     settle(page)
@@ -109,12 +101,12 @@ def test_every_region_of_the_map_stands_out_from_the_page(browser, live_server):
     assert not weak, f"bordure trop pâle ou trop fine (contraste < 3:1 sur {background}) : {weak}"
 
 
-def test_no_serious_axe_violation_on_the_fiche_form(browser, live_server):
+def test_no_serious_axe_violation_on_the_fiche_form(open_page, live_server):
     """The form a contributor meets: a new fiche, and a draft of theirs opened again. Wagtail's rich text
     editor is named by its label through portal.rich_text; nothing on this form is excluded."""
     contributor = make_user(roles.CONTRIBUTORS, username="contributrice")
     draft = make_fiche("Brouillon d'une fiche sur le télétravail", publish=False, owner=contributor)
-    page = new_page(browser, WIDTHS["desktop"])
+    page = open_page(WIDTHS["desktop"])
     log_in(page, live_server.url, contributor.username)
     problems = []
     for name, path in (
@@ -166,9 +158,9 @@ def focus_after_skip_link(page, name):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_skip_links_lead_to_the_menu_the_search_and_the_results(browser, live_server, width):
+def test_skip_links_lead_to_the_menu_the_search_and_the_results(open_page, live_server, width):
     site = make_front_office()
-    page = new_page(browser, width)
+    page = open_page(width)
     log_in(page, live_server.url, site.reader.username)
 
     page.goto(live_server.url + "/fiches/")

@@ -45,13 +45,11 @@ class Console:
         return list(self.messages)
 
 
-def test_no_page_writes_an_error_or_a_warning_to_the_console(browser, live_server):
+def test_no_page_writes_an_error_or_a_warning_to_the_console(open_page, live_server):
     site = make_front_office()
     problems = []
     for label, width in WIDTHS.items():
-        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+        page = open_page(width)
         console = Console(page)
 
         url = live_server.url + "/connexion/"
@@ -62,5 +60,4 @@ def test_no_page_writes_an_error_or_a_warning_to_the_console(browser, live_serve
             url = live_server.url + path
             messages = console.visit(page, url, EXPECTED_STATUS.get(name, 200))
             problems += [f"[{label}] {name} ({path}) : {message}" for message in messages]
-        context.close()
     assert not problems, "\n".join(problems)
