@@ -90,6 +90,18 @@ class Query:
             for clause in self.clauses
         )
 
+    def phrase_tsquery(self, weights="BCD"):
+        """`phrase` as a PostgreSQL to_tsquery text restricted to the columns of `weights` (by default all
+        but the title); "" for one word."""
+        terms = [t for clause in self.clauses for t in clause.main]
+        if len(terms) < 2:
+            return ""
+        open_end = not self.phrase().endswith(" ")
+        last = len(terms) - 1
+        return " <-> ".join(
+            f"'{t.text}':" + ("*" if open_end and index == last else "") + weights for index, t in enumerate(terms)
+        )
+
     def phrase(self):
         """The main terms in the order typed, as they would stand in a normalised text; "" for one word.
         Open at the end when the last word may be the start of a longer one."""

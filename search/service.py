@@ -194,7 +194,9 @@ class SearchService:
         """One page of the matches, the facet counts, and what to drop when nothing matches."""
         criteria = found.criteria
         if found.match is not None and criteria.sort == SORT_RELEVANCE:
-            rows = Ranked(found.parsed, self.filtered(criteria, match=found.match), found.total)
+            # the ranking matches the words itself: the candidates are only filtered (matching them twice
+            # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
+            rows = Ranked(found.parsed, self.filtered(criteria), found.total)
         else:
             rows = Counted(_by_date(found.results), found.total)
         paginator = Paginator(rows, self.per_page)

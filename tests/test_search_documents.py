@@ -281,6 +281,8 @@ def test_a_search_leaves_the_planner_settings_as_it_found_them(client, reader, h
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW enable_mergejoin")
+        assert cursor.fetchone()[0] == "on"
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "on"
 

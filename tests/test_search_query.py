@@ -122,6 +122,13 @@ def test_the_phrase_is_the_main_terms_in_the_order_typed():
     assert Term("a").prefix is False
 
 
+def test_the_phrase_for_postgresql_leaves_the_title_out_and_stays_open_like_the_text():
+    """The same phrase as `phrase()`, looked for in the lead, body and other columns of the tsvector."""
+    assert parse("séminaire des cadres supérieurs").phrase_tsquery() == "'seminair':BCD <-> 'cadr':BCD <-> 'superieur':*BCD"
+    assert parse("cadres supérieurs visio", SYNONYMS).phrase_tsquery() == "'cadr':BCD <-> 'superieur':BCD <-> 'visio':BCD"
+    assert parse("management").phrase_tsquery() == ""
+
+
 def test_addresses_are_not_words():
     assert french.index_terms("Écrire à laure.castagne@demo.reseau.localhost ou voir https://www.reseau.fr/page") == [
         "ecrir",
