@@ -21,7 +21,8 @@ QUERY_BUDGET = 15
 
 @pytest.fixture(scope="module")
 def reports(django_db_setup, django_db_blocker):
-    """The benchmark run in the test database at 20 then 60 fiches, everything rolled back afterwards."""
+    """The benchmark run in the test database at SMALL then LARGER fiches (and LARGER cold), everything
+    rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
         # one timed round each: the figures are not what is tested here, their shape and queries are
         small = run(SMALL, rounds=1, warmup=1)
