@@ -11,8 +11,8 @@ queries whatever the number of pages, all computed by the database:
    prefix), matched as a subquery of the search documents (search.fulltext.matching; on PostgreSQL,
    the statements of a search with words find them through the GIN index, fulltext.through_the_index);
 3. the facet filters, each a semi-join on PageFacet: values of one facet are OR-ed, facets AND-ed;
-4. the number of results (one COUNT) and one page of them, ranked by the database with a LIMIT
-   (search.fulltext.ranked): the cost follows the page, not the number of matches;
+4. one page of results, ranked by the database with a LIMIT, and their number with it
+   (search.fulltext.ranked; one COUNT when sorted by date): the cost of the page follows the page;
 5. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
    and every other active filter, but not its own, so that a reader sees what ticking another box of
    the same facet would add;
@@ -49,6 +49,7 @@ class Found:
     match: object  # the subquery of the matching pages (search.fulltext.matching), or None
     results: object  # the queryset of the results, unordered
     total: int
+    ranked: object = None  # (offset, rows) of the page asked, when ranked with the total
 
 
 class Counted:
@@ -72,10 +73,11 @@ class Ranked(Counted):
     """The matching pages, closest first, for the paginator: each page of them ranked by the database
     with a LIMIT (search.fulltext.ranked), only when the paginator asks for it."""
 
-    def __init__(self, parsed, candidates, total):
+    def __init__(self, parsed, candidates, total, first=None):
         super().__init__(None, total)
         self.parsed = parsed
         self.candidates = candidates
+        self.first = first  # (offset, rows) already ranked with the total (SearchService.matches)
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step not in (None, 1):
@@ -84,7 +86,9 @@ class Ranked(Counted):
         stop = self.total if key.stop is None else min(key.stop, self.total)
         if stop <= start:
             return []
-        return fulltext.ranked(self.parsed, self.candidates, start, stop - start)
+        if self.first is not None and self.first[0] == start:
+            return self.first[1][: stop - start]
+        return fulltext.ranked(self.parsed, self.candidates, start, stop - start)[0]
 
 
 def _by_date(documents):
@@ -178,15 +182,25 @@ class SearchService:
         return outcome
 
     def matches(self, criteria):
-        """The pages matching `criteria`, and how many there are (one COUNT)."""
+        """The pages matching `criteria`, and how many there are.
+
+        Sorted by relevance, the page asked is ranked now, and on PostgreSQL the total comes with it (one
+        statement, search.fulltext.ranked); otherwise one COUNT.
+        """
         parsed = self.parse(criteria.q) if criteria.q else None
         match = fulltext.matching(parsed) if parsed else None  # None: no word, no full-text restriction
         results = self.filtered(criteria, match=match)
+        if match is not None and criteria.sort == SORT_RELEVANCE:
+            # the ranking matches the words itself: the candidates are only filtered (matching them twice
+            # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
+            offset = (max(criteria.page, 1) - 1) * self.per_page
+            rows, total = fulltext.ranked(parsed, self.filtered(criteria), offset, self.per_page)
+            return Found(criteria, parsed, match, results, results.count() if total is None else total, ranked=(offset, rows))
         return Found(criteria, parsed, match, results, results.count())
 
     def corrected(self, criteria):
         """The matches with the typos corrected (search.vocabulary), or None when there is no typo to
-        correct. Only counted: the rest of the search runs once, for whichever words are kept."""
+        correct. Only their page and total: the facets are counted once, for whichever words are kept."""
         q = vocabulary.corrected_text(criteria.q)
         return None if q is None else self.matches(replace(criteria, q=q))
 
@@ -194,9 +208,7 @@ class SearchService:
         """One page of the matches, the facet counts, and what to drop when nothing matches."""
         criteria = found.criteria
         if found.match is not None and criteria.sort == SORT_RELEVANCE:
-            # the ranking matches the words itself: the candidates are only filtered (matching them twice
-            # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
-            rows = Ranked(found.parsed, self.filtered(criteria), found.total)
+            rows = Ranked(found.parsed, self.filtered(criteria), found.total, first=found.ranked)
         else:
             rows = Counted(_by_date(found.results), found.total)
         paginator = Paginator(rows, self.per_page)

@@ -154,7 +154,9 @@ def make_collection(fiches, title=None, *, publish=True, commentary="À lire en 
     fields.setdefault("slug", f"selection-{n}")
     fields.setdefault("intro", "Des fiches pour se lancer.")
     page = CuratedCollectionPage(title=title or f"Sélection {n}", live=False, **fields)
-    page.items = [CollectionItem(fiche=fiche, commentary=commentary) for fiche in fiches]
+    # the curator's order, as the admin's inline panel writes it (without it, rows come in whatever
+    # order the database keeps them: on PostgreSQL, an updated row moves to the end)
+    page.items = [CollectionItem(fiche=fiche, commentary=commentary, sort_order=order) for order, fiche in enumerate(fiches)]
     collection_index().add_child(instance=page)
     return _publish(page, publish)
 

@@ -296,3 +296,19 @@ def test_an_error_inside_the_search_statements_takes_the_planner_settings_with_i
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_the_total_and_every_page_of_a_ranked_search_agree(client, reader, home_page):
+    """The page asked is ranked with the total in one statement on PostgreSQL (a COUNT on SQLite): the
+    total is the number of matches on every page, the pages do not overlap, and a page past the last
+    shows the last one."""
+    for n in range(23):
+        make_fiche(f"Coopération territoriale {n}", slug=f"cooperation-{n}")
+    make_fiche("Recrutement des cadres", slug="autre")
+    client.force_login(reader)
+    first, second, past = (search_json(client, q="coopération", page=page) for page in (1, 2, 9))
+    assert [first["total"], second["total"], past["total"]] == [23, 23, 23]
+    assert (len(first["results"]), len(second["results"])) == (20, 3)
+    assert set(slugs(first)).isdisjoint(slugs(second))
+    assert set(slugs(first)) | set(slugs(second)) == {f"cooperation-{n}" for n in range(23)}
+    assert (past["page"], slugs(past)) == (2, slugs(second))
