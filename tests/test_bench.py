@@ -164,3 +164,34 @@ def test_the_portal_and_wagtail_searches_are_paired():
     assert len(set(wagtail_after)) == 5
     url = draws.paired_search()  # the portal's sixth
     assert url == "/recherche/?q={}&region={}".format(*draws.pair("wagtail"))  # Wagtail's sixth
+
+
+def test_replay_asks_the_bench_searches_on_the_configured_database_and_names_the_slowest(db, tmp_path, home_page):
+    """`bench --rejouer N`: the N first paired searches of the draw, one request each on the database as
+    it is (nothing rebuilt), the slowest listed with their statements; the same words as the bench's."""
+    from portal import roles
+    from portal.devtools.bench.measures import Draws
+    from tests.factories import make_fiche, make_user
+
+    for n in range(6):
+        make_fiche(f"Coopération territoriale et management {n}", slug=f"cooperation-{n}")
+    make_user(roles.READERS, username="lectrice")
+    path = tmp_path / "rejeu.json"
+    out = io.StringIO()
+    call_command("bench", "--rejouer", "4", "--graine", "7", "--json", str(path), stdout=out)
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    draws = Draws(7)
+    assert [entry["url"] for entry in sorted(data["slowest"], key=lambda e: e["url"])] == sorted(draws.paired_search() for _ in range(4))
+    assert data["searches"] == 4 and 0 < data["median_ms"] <= data["p95_ms"]
+    assert all(entry["statements"] and entry["statements"][0]["sql"] for entry in data["slowest"])
+    assert "4 recherches jamais demandées rejouées (graine 7)" in out.getvalue()
+
+
+def test_replay_says_in_french_when_nobody_can_ask(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Aucun lecteur dans la base"):
+        call_command("bench", "--rejouer", "3", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Aucun compte actif « personne »"):
+        call_command("bench", "--rejouer", "3", "--lecteur", "personne", stdout=io.StringIO())

@@ -14,7 +14,7 @@ Split in three so that each part can be used alone:
 `views.baseline` and `portal.devtools.bench_urls` serve the floor the fiche page is compared with.
 """
 
-from . import relevance
+from . import relevance, replay
 from .measures import MEASURES, BenchError, run
 
-__all__ = ["MEASURES", "BenchError", "relevance", "run"]
+__all__ = ["MEASURES", "BenchError", "relevance", "replay", "run"]

@@ -42,10 +42,15 @@ def table(report):
     return lines
 
 
-def write_json(report, path):
+def write_data(data, path):
+    """Write `data` as indented UTF-8 JSON (every report of the bench)."""
     with open(path, "w", encoding="utf-8") as file:
-        json.dump(report.as_json(), file, ensure_ascii=False, indent=2)
+        json.dump(data, file, ensure_ascii=False, indent=2)
         file.write("\n")
+
+
+def write_json(report, path):
+    write_data(report.as_json(), path)
 
 
 def relevance_lines(summary, missed):
@@ -78,6 +83,4 @@ def write_relevance_json(summary, missed, path):
         "missed": [{"group": case.group, "q": case.q, "expected": list(case.expected), "total": total, "first": found}
                    for case, found, total in missed],
     }
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump(data, file, ensure_ascii=False, indent=2)
-        file.write("\n")
+    write_data(data, path)

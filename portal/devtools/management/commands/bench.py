@@ -4,10 +4,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.devtools.bench import BenchError, relevance, run
+from portal.devtools.bench import BenchError, relevance, replay, run
 from portal.devtools.bench.database import throwaway_database
 from portal.devtools.bench.measures import bench_settings, prepare
-from portal.devtools.bench.report import relevance_lines, table, write_json, write_relevance_json
+from portal.devtools.bench.report import relevance_lines, table, write_data, write_json, write_relevance_json
 
 RELEVANCE_DISTRACTORS = 2_000
 
@@ -44,7 +44,20 @@ class Command(BaseCommand):
             "sur le contenu de démonstration et N fiches synthétiques comme leurres.",
         )
 
+        parser.add_argument(
+            "--rejouer",
+            type=int,
+            metavar="N",
+            help="Diagnostic : rejouer sur la base configurée, sans la reconstruire, les N premières recherches "
+            "jamais demandées du banc (mêmes mots et régions que Wagtail), une requête chacune, et lister les "
+            "plus lentes avec leurs instructions SQL (pour comparer deux versions du code sur le même contenu).",
+        )
+        parser.add_argument("--graine", type=int, default=2026, metavar="S", help="Graine du tirage des recherches (2026 par défaut).")
+        parser.add_argument("--lecteur", metavar="IDENTIFIANT", help="Compte sous lequel rejouer (le premier lecteur sinon).")
+
     def handle(self, *args, **options):
+        if options["rejouer"] is not None:
+            return self.replay(options)
         if options["fiches"] is None:
             options["fiches"] = RELEVANCE_DISTRACTORS if options["pertinence"] else 10_000
         if options["fiches"] < 0:
@@ -68,6 +81,16 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(table(report)))
         if options["json"]:
             write_json(report, options["json"])
+            self.stdout.write(f"Résultats écrits dans {options['json']}")
+
+    def replay(self, options):
+        try:
+            result = replay.replay(options["rejouer"], seed=options["graine"], username=options["lecteur"])
+        except BenchError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write("\n".join(replay.lines(result)))
+        if options["json"]:
+            write_data(result, options["json"])
             self.stdout.write(f"Résultats écrits dans {options['json']}")
 
     def relevance(self, options, say):
