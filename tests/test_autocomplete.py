@@ -329,3 +329,18 @@ def test_the_service_itself_takes_three_queries_at_most(reader):
     with CaptureQueriesContext(connection) as captured:
         assert len(suggest.suggestions("coop", request_for(reader))) == 8
     assert len(captured) <= 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no trigram index: it scans the table.")
+def test_postgresql_finds_the_starts_of_words_through_a_trigram_index(db):
+    """search/migrations/0011: `normalized LIKE '% word%'` is served by pg_trgm's GIN index."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchsuggestion' AND indexname = 'searchsuggestion_normalized_trgm'"
+        )
+        (definition,) = cursor.fetchone()
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN SELECT id FROM search_searchsuggestion WHERE normalized LIKE '% coop%'")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "gin_trgm_ops" in definition
+    assert "searchsuggestion_normalized_trgm" in plan
