@@ -90,26 +90,30 @@ class Query:
             for clause in self.clauses
         )
 
+    def _phrase_terms(self):
+        """(the main terms in the order typed, whether the last one may be the start of a longer word)."""
+        terms = [t for clause in self.clauses for t in clause.main]
+        being_typed = bool(self.clauses) and any(t.prefix for alternative in self.clauses[-1].alternatives for t in alternative)
+        return terms, being_typed
+
     def phrase_tsquery(self, weights="BCD"):
         """`phrase` as a PostgreSQL to_tsquery text restricted to the columns of `weights` (by default all
         but the title); "" for one word."""
-        terms = [t for clause in self.clauses for t in clause.main]
+        terms, being_typed = self._phrase_terms()
         if len(terms) < 2:
             return ""
-        open_end = not self.phrase().endswith(" ")
         last = len(terms) - 1
         return " <-> ".join(
-            f"'{t.text}':" + ("*" if open_end and index == last else "") + weights for index, t in enumerate(terms)
+            f"'{t.text}':" + ("*" if being_typed and index == last else "") + weights for index, t in enumerate(terms)
         )
 
     def phrase(self):
         """The main terms in the order typed, as they would stand in a normalised text; "" for one word.
         Open at the end when the last word may be the start of a longer one."""
-        terms = [t for clause in self.clauses for t in clause.main]
+        terms, being_typed = self._phrase_terms()
         if len(terms) < 2:
             return ""
         text = " " + " ".join(t.text for t in terms)
-        being_typed = any(t.prefix for alternative in self.clauses[-1].alternatives for t in alternative)
         return text if being_typed else text + " "
 
 

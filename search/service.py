@@ -50,6 +50,7 @@ class Found:
     results: object  # the queryset of the results, unordered
     total: int
     ranked: object = None  # (offset, rows) of the page asked, when ranked with the total
+    candidates: object = None  # the filtered candidates the ranking reads (without the words' match)
 
 
 class Counted:
@@ -194,8 +195,10 @@ class SearchService:
             # the ranking matches the words itself: the candidates are only filtered (matching them twice
             # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
             offset = (max(criteria.page, 1) - 1) * self.per_page
-            rows, total = fulltext.ranked(parsed, self.filtered(criteria), offset, self.per_page)
-            return Found(criteria, parsed, match, results, results.count() if total is None else total, ranked=(offset, rows))
+            candidates = self.filtered(criteria)
+            rows, total = fulltext.ranked(parsed, candidates, offset, self.per_page)
+            total = results.count() if total is None else total
+            return Found(criteria, parsed, match, results, total, ranked=(offset, rows), candidates=candidates)
         return Found(criteria, parsed, match, results, results.count())
 
     def corrected(self, criteria):
@@ -207,8 +210,8 @@ class SearchService:
     def outcome(self, found):
         """One page of the matches, the facet counts, and what to drop when nothing matches."""
         criteria = found.criteria
-        if found.match is not None and criteria.sort == SORT_RELEVANCE:
-            rows = Ranked(found.parsed, self.filtered(criteria), found.total, first=found.ranked)
+        if found.ranked is not None:  # sorted by relevance, with words (matches)
+            rows = Ranked(found.parsed, found.candidates, found.total, first=found.ranked)
         else:
             rows = Counted(_by_date(found.results), found.total)
         paginator = Paginator(rows, self.per_page)
