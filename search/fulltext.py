@@ -62,10 +62,17 @@ def _engine():
 
 
 def matching(query):
-    """The ids of the pages whose document matches `query`, as a subquery for `pk__in`."""
+    """The ids of the pages whose document matches `query`, as a subquery for `pk__in`.
+
+    On PostgreSQL, fenced by `OFFSET 0`: the matches are taken from the GIN index as a whole and joined to
+    the pages they are asked for. PostgreSQL believes testing a page's vector costs nothing and otherwise
+    tests each page of a filter (a region) one by one, reading each vector out of line: 13 µs a page,
+    100 ms for a large region at 100,000 fiches, where the index gives all 70,000 matches of a common
+    word in 15 to 20 ms.
+    """
     if _engine() == "postgresql":
         return RawSQL(
-            f"SELECT page_id FROM {VECTORS} WHERE vector @@ to_tsquery('simple', %s)", (query.tsquery(),)
+            f"SELECT page_id FROM {VECTORS} WHERE vector @@ to_tsquery('simple', %s) OFFSET 0", (query.tsquery(),)
         )
     return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", (query.fts5(),))
 
@@ -98,8 +105,10 @@ def through_the_index():
 
 
 def _tiers(query, document, vector=None):
-    """ORDER BY terms (and their params) for criteria 1 to 3 of the module's docstring.
+    """The expressions of criteria 1 to 3 of the module's docstring (each 1 or 0, higher first), and
+    their params.
 
+    `document`: the alias of the row holding the normalised `title` (and, on SQLite, the other columns).
     `vector`: on PostgreSQL, the alias of the page's tsvector, in which the phrase is looked for in the
     lead, body and other columns (weights B, C, D) rather than in their texts: the texts of every match
     would otherwise be read (190 ms of two frequent words' 430 at 100,000 fiches). The vector holds the
@@ -108,10 +117,10 @@ def _tiers(query, document, vector=None):
     """
     find = "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
     title = f"(' ' || {document}.title || ' ')"
-    order, params = [], []
+    tiers, params = [], []
     phrase = query.phrase()
     if phrase:
-        order.append(f"(CASE WHEN {find.format(haystack=title)} THEN 1 ELSE 0 END) DESC")
+        tiers.append(f"(CASE WHEN {find.format(haystack=title)} THEN 1 ELSE 0 END)")
         params.append(phrase)
     alternatives = []
     for clause in query.clauses:
@@ -124,17 +133,17 @@ def _tiers(query, document, vector=None):
             checks.append("(" + " AND ".join(find.format(haystack=title) for _term in alternative) + ")")
             params.extend(f" {term.text}" + ("" if term.prefix else " ") for term in alternative)
         alternatives.append("(" + " OR ".join(checks) + ")")
-    order.append("(CASE WHEN " + " AND ".join(alternatives) + " THEN 1 ELSE 0 END) DESC")
+    tiers.append("(CASE WHEN " + " AND ".join(alternatives) + " THEN 1 ELSE 0 END)")
     if phrase and vector is not None:
-        order.append(f"({vector}.vector @@ to_tsquery('simple', %s)) DESC")
+        tiers.append(f"(CASE WHEN {vector}.vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)")
         params.append(query.phrase_tsquery())
     elif phrase:
         anywhere = " OR ".join(
             find.format(haystack=f"(' ' || {document}.{column} || ' ')") for column in ("lead", "body", "other")
         )
-        order.append(f"(CASE WHEN {anywhere} THEN 1 ELSE 0 END) DESC")
+        tiers.append(f"(CASE WHEN {anywhere} THEN 1 ELSE 0 END)")
         params.extend([phrase] * 3)
-    return ", ".join(order), params
+    return tiers, params
 
 
 def _together(query, document):
@@ -150,45 +159,84 @@ def _together(query, document):
     return f"(1 + {found})", pairs
 
 
+def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
+    """The statement of `ranked` on PostgreSQL, and its params.
+
+    Its order matters at 100,000 fiches, where a common word in a large region leaves 6,000 matches to
+    rank: (1) the candidates that match, as page ids only: the GIN index's matches (`matching`, fenced)
+    joined to the candidates; (2) for those alone, the score,
+    read from the vector once (fenced again: the score is both shown and sorted on), the title's criteria
+    from the title kept beside the vector (migration 0012) and the date; (3) the documents and the pages
+    for the page of results only.
+    """
+    tiers, tier_params = _tiers(query, "v", vector="v")
+    together, together_params = _together(query, "v")
+    match = matching(query)
+    within = "" if candidates_sql is None else f"WHERE c.page_id IN ({candidates_sql})"
+    d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
+    keys = [f"tier{index}" for index in range(len(tiers))]
+
+    def order(alias):
+        return ", ".join(
+            [f"{alias}.{key} DESC" for key in keys]
+            + [f"{alias}.score * {alias}.together DESC", f"{alias}.published_at DESC NULLS LAST", f"{alias}.page_id DESC"]
+        )
+
+    columns = ", ".join(f"{tier} AS {key}" for tier, key in zip(tiers, keys, strict=True))
+    sql = f"""
+        SELECT r.page_id, r.score, d.updated_at, p.content_type_id, r.total
+        FROM (
+            SELECT s.*, COUNT(*) OVER () AS total
+            FROM (
+                SELECT v.page_id, v.published_at, {together} AS together, {columns},
+                       ts_rank_cd('{{{d}, {c}, {b}, {a}}}', v.vector, q.query, 17) AS score
+                FROM ({match.sql}) AS c
+                JOIN {VECTORS} v ON v.page_id = c.page_id, to_tsquery('simple', %s) AS q(query)
+                {within}
+                OFFSET 0
+            ) AS s
+            ORDER BY {order("s")}
+            LIMIT %s OFFSET %s
+        ) AS r
+        JOIN {DOCUMENTS} d ON d.page_id = r.page_id JOIN wagtailcore_page p ON p.id = r.page_id
+        ORDER BY {order("r")}
+    """
+    params = (*together_params, *tier_params, *match.params, query.tsquery(), *candidates_params, limit, offset)
+    return sql, params
+
+
 def ranked(query, candidates, offset, limit):
     """([(page id, score, card version, content type id)], total): the candidates that match `query`, best
     first, `limit` from `offset` (the card version: the document's update time, see search.cards), and how
     many match in all on PostgreSQL, or None (on SQLite, whose FTS5 refuses its bm25() beside a window
     function; or when no row came back: no match, or `offset` past the last one).
 
-    `candidates`: a queryset of the search documents that may be listed (visible, filtered). The score is the
+    `candidates`: the ids of the pages that may be listed (visible, filtered), as a subquery
+    (`.values("page_id")`, search.service.SearchService.page_ids), or None for every searchable page. The score is the
     engine's weighted score, higher meaning closer (shown in the JSON). The total comes with the rows
     (`COUNT(*) OVER ()`): the ranking reads every match anyway, and a COUNT of its own read them all again
     (70 to 220 ms for a frequent word in a large region at 100,000 fiches on PostgreSQL).
     """
-    candidates_sql, candidates_params = candidates.values("page_id").query.sql_with_params()
-    # SQLite: the unary + keeps the candidates from being handed to FTS5 as a rowid constraint, which
-    # it would answer by running the match once per candidate (300 ms instead of 3 at 10,000 fiches);
-    # the match runs once, and each of its rows is looked up in the candidates.
-    if _engine() == "postgresql":
-        tiers, title_params = _tiers(query, "d", vector="v")
-        together, together_params = _together(query, "d")
-        d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
-        rank = f"ts_rank_cd('{{{d}, {c}, {b}, {a}}}', v.vector, q.query, 17)"
-        sql = f"""
-            SELECT d.page_id, {rank} AS score, d.updated_at,
-                   p.content_type_id, COUNT(*) OVER () AS total
-            FROM {VECTORS} v JOIN {DOCUMENTS} d ON d.page_id = v.page_id JOIN wagtailcore_page p ON p.id = v.page_id,
-                 to_tsquery('simple', %s) AS q(query)
-            WHERE v.vector @@ q.query AND v.page_id IN ({candidates_sql})
-            ORDER BY {tiers}, {rank} * {together} DESC, d.published_at DESC NULLS LAST, d.page_id DESC
-            LIMIT %s OFFSET %s
-        """
-        params = (query.tsquery(), *candidates_params, *title_params, *together_params, limit, offset)
+    if candidates is None:
+        candidates_sql, candidates_params = None, ()
     else:
+        candidates_sql, candidates_params = candidates.query.sql_with_params()
+    if _engine() == "postgresql":
+        sql, params = _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit)
+    else:
+        # SQLite: the unary + keeps the candidates from being handed to FTS5 as a rowid constraint, which
+        # it would answer by running the match once per candidate (300 ms instead of 3 at 10,000 fiches);
+        # the match runs once, and each of its rows is looked up in the candidates.
         tiers, title_params = _tiers(query, "d")
         together, together_params = _together(query, "d")
+        within = "" if candidates_sql is None else f"AND +f.rowid IN ({candidates_sql})"
         weights = ", ".join(str(WEIGHTS[column]) for column in ("title", "lead", "body", "other"))
+        order = ", ".join(f"{tier} DESC" for tier in tiers)
         sql = f"""
             SELECT f.rowid, -bm25({FTS}, {weights}) AS score, d.updated_at, p.content_type_id, NULL AS total
             FROM {FTS} f JOIN {DOCUMENTS} d ON d.page_id = f.rowid JOIN wagtailcore_page p ON p.id = f.rowid
-            WHERE {FTS} MATCH %s AND +f.rowid IN ({candidates_sql})
-            ORDER BY {tiers}, score * {together} DESC, d.published_at DESC, f.rowid DESC
+            WHERE {FTS} MATCH %s {within}
+            ORDER BY {order}, score * {together} DESC, d.published_at DESC, f.rowid DESC
             LIMIT %s OFFSET %s
         """
         params = (query.fts5(), *candidates_params, *title_params, *together_params, limit, offset)

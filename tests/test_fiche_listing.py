@@ -197,3 +197,30 @@ def test_private_fiches_are_not_listed(client, corpus, reader, moderator):
     assert "Pôle du Tarn" not in titles(client.get("/fiches/"))
     client.force_login(moderator)
     assert "Pôle du Tarn" in titles(client.get("/fiches/"))
+
+
+@pytest.mark.parametrize("path", ["/recherche/", "/fiches/"])
+def test_a_private_fiche_is_neither_ranked_nor_counted(client, corpus, reader, moderator, path):
+    """The words, a region and another filter: a reader who may not see a fiche finds it in no result,
+    total or facet count, on /recherche/ (every type: its ids come from the facet rows alone when nothing
+    is hidden, search.service.SearchService.page_ids) and on /fiches/ (one type: from the documents)."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    def seen(user, query):
+        client.force_login(user)
+        response = client.get(path, query)
+        assert response.status_code == 200
+        return set(titles(response)), response.context["total"], facet_counts(response, "region"), facet_counts(response, "theme")
+
+    found, total, regions, _themes = seen(reader, {"q": "tarn", "region": "occitanie"})
+    assert (found, total, regions.get("occitanie")) == ({"Pôle du Tarn"}, 1, 1)
+    restriction = PageViewRestriction.objects.create(page=corpus["tarn"], restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Modérateurs"))
+    for words in ({"q": "tarn"}, {"q": "tarn", "region": "occitanie"}, {"q": "tarn", "theme": "cooperation"}):
+        found, total, regions, themes = seen(reader, words)
+        assert (found, total) == (set(), 0)
+        assert not any(regions.values()) and not any(themes.values())
+    found, total, regions, themes = seen(moderator, {"q": "tarn", "region": "occitanie"})
+    assert (found, total) == ({"Pôle du Tarn"}, 1)
+    assert regions.get("occitanie") == 1 and themes.get("cooperation") == 1

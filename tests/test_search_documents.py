@@ -1,6 +1,8 @@
 """The search documents and vocabulary follow publication; ranking, prefixes, typos and synonyms work
 through the real views, on whichever database runs the suite."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -251,25 +253,38 @@ postgres_only = pytest.mark.skipif(
 )
 
 
-def _vector_of(page_id):
+def _match_row(page_id):
+    """(vector, title, publication date) of the page in the narrow match table, or None."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT vector::text FROM search_document_vector WHERE page_id = %s", [page_id])
-        row = cursor.fetchone()
+        cursor.execute("SELECT vector::text, title, published_at FROM search_document_vector WHERE page_id = %s", [page_id])
+        return cursor.fetchone()
+
+
+def _vector_of(page_id):
+    row = _match_row(page_id)
     return row[0] if row else None
 
 
 @postgres_only
 def test_the_match_table_follows_the_documents(home_page):
     """PostgreSQL matches words in a narrow table (migration 0008) that triggers keep in step with the
-    documents: written with them, rewritten when their texts change, removed with them."""
+    documents: written with them, rewritten when their texts change, removed with them; the title and
+    the date the ranking reads beside the vector (migration 0012) follow too."""
     fiche = make_fiche("Ateliers de codéveloppement")
-    assert "'codevelopp':" in _vector_of(fiche.pk)
+    document = SearchDocument.objects.get(page_id=fiche.pk)
+    vector, title, published_at = _match_row(fiche.pk)
+    assert "'codevelopp':" in vector
+    assert (title, published_at) == (document.title, document.published_at) and "codevelopp" in title
     fiche.title = "Ligne d'écoute des managers"
     fiche.save_revision().publish()
-    vector = _vector_of(fiche.pk)
+    vector, title, _published_at = _match_row(fiche.pk)
     assert "'ecout':" in vector and "codevelopp" not in vector
+    assert title == SearchDocument.objects.get(page_id=fiche.pk).title and "ecout" in title
+    earlier = document.published_at - datetime.timedelta(days=400)
+    SearchDocument.objects.filter(page_id=fiche.pk).update(published_at=earlier)
+    assert _match_row(fiche.pk)[2] == earlier
     fiche.unpublish()
-    assert _vector_of(fiche.pk) is None
+    assert _match_row(fiche.pk) is None
 
 
 @postgres_only
