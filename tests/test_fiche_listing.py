@@ -1,5 +1,7 @@
 """/fiches/: live fiches filtered by region, theme, service type, year, actor and tag, through the search service."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -224,3 +226,39 @@ def test_a_private_fiche_is_neither_ranked_nor_counted(client, corpus, reader, m
     found, total, regions, themes = seen(moderator, {"q": "tarn", "region": "occitanie"})
     assert (found, total) == ({"Pôle du Tarn"}, 1)
     assert regions.get("occitanie") == 1 and themes.get("cooperation") == 1
+
+
+def _counted_facets(client, path, query):
+    """The facets whose values a request counts in the database (the `facet IN (…)` of its GROUP BY
+    statements over the facet rows), and its response."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, query)
+    assert response.status_code == 200
+    counted = set()
+    for statement in captured.captured_queries:
+        if "GROUP BY" in statement["sql"]:
+            for names in re.findall(r'"search_pagefacet"\."facet" IN \(([^)]*)\)', statement["sql"]):
+                counted.update(name.strip(" '") for name in names.split(","))
+    return counted, response
+
+
+def test_the_next_click_reuses_the_facet_counts_of_the_search_before_it(reader_client, corpus):
+    """Ticking a region after a search counts the regions over the same matches as the search before it:
+    those counts come from the cache; the other facets, whose set the region now narrows, are counted.
+    The same search again, or its next page, counts nothing."""
+    counted, first = _counted_facets(reader_client, "/recherche/", {"q": "rencontres cadres"})
+    assert {"region", "theme", "type"} <= counted
+    counted, ticked = _counted_facets(reader_client, "/recherche/", {"q": "rencontres cadres", "region": "occitanie"})
+    assert "region" not in counted and {"theme", "type"} <= counted
+    assert facet_counts(ticked, "region") == facet_counts(first, "region") == {"bretagne": 1, "occitanie": 2}
+    counted, _again = _counted_facets(reader_client, "/recherche/", {"q": "rencontres cadres", "region": "occitanie", "page": "2"})
+    assert counted == set()
+
+
+def test_cached_facet_counts_follow_a_publication(reader_client, corpus):
+    """A new fiche replaces the content version: the counts cached before it are counted again."""
+    query = {"q": "pôle", "region": "occitanie"}
+    before = facet_counts(reader_client.get("/recherche/", query), "region")
+    make_fiche("Pôle normand", region_id="28", themes=("cooperation",))
+    after = facet_counts(reader_client.get("/recherche/", query), "region")
+    assert after.get("normandie", 0) == before.get("normandie", 0) + 1

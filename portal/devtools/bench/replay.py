@@ -39,7 +39,8 @@ def reader(username=None):
 
 
 def replay(count, *, seed=2026, username=None):
-    """{"searches", "median_ms", "p95_ms", "slowest": [{"ms", "url", "statements": [{"ms", "sql"}]}]}."""
+    """{"searches", "median_ms", "p95_ms", "slowest": [{"ms", "url", "statements": [{"ms", "sql"}]}],
+    "requests": [{"ms", "url"}] in the order asked} (the last to compare two checkouts URL by URL)."""
     if count < 1:
         raise BenchError("Il faut au moins une recherche à rejouer.")
     connection = connections[DEFAULT_DB_ALIAS]
@@ -72,6 +73,7 @@ def replay(count, *, seed=2026, username=None):
         "median_ms": round(statistics.median(samples), 1),
         "p95_ms": round(percentile(samples, 0.95), 1),
         "slowest": sorted(timed, key=lambda entry: -entry["ms"])[:SLOWEST],
+        "requests": [{"ms": entry["ms"], "url": entry["url"]} for entry in timed],
     }
 
 
