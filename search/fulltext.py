@@ -164,10 +164,11 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
 
     Its order matters at 100,000 fiches, where a common word in a large region leaves 6,000 matches to
     rank: (1) the candidates that match, as page ids only: the GIN index's matches (`matching`, fenced)
-    joined to the candidates; (2) for those alone, the score,
-    read from the vector once (fenced again: the score is both shown and sorted on), the title's criteria
-    from the title kept beside the vector (migration 0012) and the date; (3) the documents and the pages
-    for the page of results only.
+    joined to the candidates; (2) for those alone, the score, read from the vector once (fenced again:
+    the score is both shown and sorted on), the title's criteria from the title kept beside the vector
+    (migration 0012) and the date; (3) the documents and the pages for the page of results only.
+    Reading the vectors (out of line, 3 KB each) is most of what is left: 6 to 12 µs a match, the more
+    as fewer of them are in PostgreSQL's shared buffers.
     """
     tiers, tier_params = _tiers(query, "v", vector="v")
     together, together_params = _together(query, "v")
@@ -212,8 +213,8 @@ def ranked(query, candidates, offset, limit):
     function; or when no row came back: no match, or `offset` past the last one).
 
     `candidates`: the ids of the pages that may be listed (visible, filtered), as a subquery
-    (`.values("page_id")`, search.service.SearchService.page_ids), or None for every searchable page. The score is the
-    engine's weighted score, higher meaning closer (shown in the JSON). The total comes with the rows
+    (`.values("page_id")`, search.service.SearchService.page_ids), or None for every searchable page.
+    The score is the engine's weighted score, higher meaning closer (shown in the JSON). The total comes with the rows
     (`COUNT(*) OVER ()`): the ranking reads every match anyway, and a COUNT of its own read them all again
     (70 to 220 ms for a frequent word in a large region at 100,000 fiches on PostgreSQL).
     """
