@@ -71,10 +71,13 @@ def matching(query):
     word in 15 to 20 ms.
     """
     if _engine() == "postgresql":
-        return RawSQL(
-            f"SELECT page_id FROM {VECTORS} WHERE vector @@ to_tsquery('simple', %s) OFFSET 0", (query.tsquery(),)
-        )
+        return RawSQL(*_matches_postgresql(query, "page_id"))
     return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", (query.fts5(),))
+
+
+def _matches_postgresql(query, columns):
+    """The statement giving `columns` of the narrow table's rows that match `query`, and its params."""
+    return f"SELECT {columns} FROM {VECTORS} WHERE vector @@ to_tsquery('simple', %s) OFFSET 0", (query.tsquery(),)
 
 
 @contextmanager
@@ -104,18 +107,14 @@ def through_the_index():
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT")
 
 
-def _tiers(query, document, vector=None):
-    """The expressions of criteria 1 to 3 of the module's docstring (each 1 or 0, higher first), and
-    their params.
+def _find():
+    return "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
 
-    `document`: the alias of the row holding the normalised `title` (and, on SQLite, the other columns).
-    `vector`: on PostgreSQL, the alias of the page's tsvector, in which the phrase is looked for in the
-    lead, body and other columns (weights B, C, D) rather than in their texts: the texts of every match
-    would otherwise be read (190 ms of two frequent words' 430 at 100,000 fiches). The vector holds the
-    same normalised words in the same order; only a phrase spanning the end of one column and the start
-    of the next counts there and not in the texts.
-    """
-    find = "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
+
+def _title_tiers(query, document):
+    """The expressions of criteria 1 and 2 of the module's docstring (each 1 or 0, higher first), and
+    their params. `document`: the alias of the row holding the normalised `title`."""
+    find = _find()
     title = f"(' ' || {document}.title || ' ')"
     tiers, params = [], []
     phrase = query.phrase()
@@ -134,22 +133,32 @@ def _tiers(query, document, vector=None):
             params.extend(f" {term.text}" + ("" if term.prefix else " ") for term in alternative)
         alternatives.append("(" + " OR ".join(checks) + ")")
     tiers.append("(CASE WHEN " + " AND ".join(alternatives) + " THEN 1 ELSE 0 END)")
-    if phrase and vector is not None:
-        tiers.append(f"(CASE WHEN {vector}.vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)")
-        params.append(query.phrase_tsquery())
-    elif phrase:
-        anywhere = " OR ".join(
-            find.format(haystack=f"(' ' || {document}.{column} || ' ')") for column in ("lead", "body", "other")
-        )
-        tiers.append(f"(CASE WHEN {anywhere} THEN 1 ELSE 0 END)")
-        params.extend([phrase] * 3)
     return tiers, params
+
+
+def _phrase_elsewhere(query, document, vector=None):
+    """The expression of criterion 3 (1 or 0) and its params, or (None, []) for one word.
+
+    `vector`: on PostgreSQL, the alias of the page's tsvector, in which the phrase is looked for in the
+    lead, body and other columns (weights B, C, D) rather than in their texts: the texts of every match
+    would otherwise be read (190 ms of two frequent words' 430 at 100,000 fiches). The vector holds the
+    same normalised words in the same order; only a phrase spanning the end of one column and the start
+    of the next counts there and not in the texts.
+    """
+    phrase = query.phrase()
+    if not phrase:
+        return None, []
+    if vector is not None:
+        return f"(CASE WHEN {vector}.vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)", [query.phrase_tsquery()]
+    find = _find()
+    anywhere = " OR ".join(find.format(haystack=f"(' ' || {document}.{column} || ' ')") for column in ("lead", "body", "other"))
+    return f"(CASE WHEN {anywhere} THEN 1 ELSE 0 END)", [phrase] * 3
 
 
 def _together(query, document):
     """A factor of the engine's score (and its params): 1 + the number of pairs of the reader's words,
     adjacent as typed, that stand together in the title."""
-    find = "strpos({haystack}, %s) > 0" if _engine() == "postgresql" else "instr({haystack}, %s) > 0"
+    find = _find()
     title = f"(' ' || {document}.title || ' ')"
     terms = [t for clause in query.clauses for t in clause.main]
     pairs = [f" {a.text} {b.text}" + ("" if b.prefix else " ") for a, b in pairwise(terms)]
@@ -162,20 +171,29 @@ def _together(query, document):
 def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
     """The statement of `ranked` on PostgreSQL, and its params.
 
-    Its order matters at 100,000 fiches, where a common word in a large region leaves 6,000 matches to
-    rank: (1) the candidates that match, as page ids only: the GIN index's matches (`matching`, fenced)
-    joined to the candidates; (2) for those alone, the score, read from the vector once (fenced again:
-    the score is both shown and sorted on), the title's criteria from the title kept beside the vector
-    (migration 0012) and the date; (3) the documents and the pages for the page of results only.
-    Reading the vectors (out of line, 3 KB each) is most of what is left: 6 to 12 µs a match, the more
-    as fewer of them are in PostgreSQL's shared buffers.
+    At 100,000 fiches a common word in a large region leaves 6,000 to 10,000 matches to rank, and what
+    costs is reading their vectors (3 KB each, stored out of line: 6 to 12 µs a match, the more as fewer
+    of them are in PostgreSQL's shared buffers). So:
+
+    1. the matches come from the GIN index as a whole (`matching`, fenced), with what the narrow table
+       keeps beside each vector (migration 0012: the title, the date), then only those among the
+       candidates; no vector is read, only the title's criteria (1 and 2) are computed (`t`);
+    2. the `offset + limit`-th row by those criteria is the cut: a row strictly below it can never reach
+       the page asked, whatever its score, since that many rows come before it. Only the rows at or
+       above the cut get the criteria read from the vector (3, the phrase elsewhere) and the score:
+       for a word found in the title of more pages than the page holds, the vectors of those pages only
+       (129 of 10,568 for « changement » in Île-de-France: 313 → 56 ms); otherwise every match, as before;
+    3. the documents and the pages for the page of results only.
     """
-    tiers, tier_params = _tiers(query, "v", vector="v")
+    title_tiers, title_params = _title_tiers(query, "v")
+    elsewhere, elsewhere_params = _phrase_elsewhere(query, "t", vector="t")
     together, together_params = _together(query, "v")
-    match = matching(query)
-    within = "" if candidates_sql is None else f"WHERE c.page_id IN ({candidates_sql})"
+    match_sql, match_params = _matches_postgresql(query, "page_id, published_at, vector, title")
+    within = "" if candidates_sql is None else f"WHERE v.page_id IN ({candidates_sql})"
     d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
-    keys = [f"tier{index}" for index in range(len(tiers))]
+    cut_keys = [f"tier{index}" for index in range(len(title_tiers))]
+    keys = cut_keys + (["elsewhere"] if elsewhere else [])
+    reached = f"cut.tier0 IS NULL OR ROW({', '.join(f't.{key}' for key in cut_keys)}) >= ROW({', '.join(f'cut.{key}' for key in cut_keys)})"
 
     def order(alias):
         return ", ".join(
@@ -183,17 +201,22 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
             + [f"{alias}.score * {alias}.together DESC", f"{alias}.published_at DESC NULLS LAST", f"{alias}.page_id DESC"]
         )
 
-    columns = ", ".join(f"{tier} AS {key}" for tier, key in zip(tiers, keys, strict=True))
+    title_columns = ", ".join(f"{tier} AS {key}" for tier, key in zip(title_tiers, cut_keys, strict=True))
+    elsewhere_column = f"CASE WHEN {reached} THEN {elsewhere} ELSE 0 END AS elsewhere," if elsewhere else ""
     sql = f"""
+        WITH t AS MATERIALIZED (
+            SELECT v.page_id, v.published_at, v.vector, {together} AS together, {title_columns}
+            FROM ({match_sql}) AS v
+            {within}
+        ),
+        cut AS (SELECT {", ".join(cut_keys)} FROM t ORDER BY {", ".join(f"{key} DESC" for key in cut_keys)} LIMIT 1 OFFSET %s)
         SELECT r.page_id, r.score, d.updated_at, p.content_type_id, r.total
         FROM (
             SELECT s.*, COUNT(*) OVER () AS total
             FROM (
-                SELECT v.page_id, v.published_at, {together} AS together, {columns},
-                       ts_rank_cd('{{{d}, {c}, {b}, {a}}}', v.vector, q.query, 17) AS score
-                FROM ({match.sql}) AS c
-                JOIN {VECTORS} v ON v.page_id = c.page_id, to_tsquery('simple', %s) AS q(query)
-                {within}
+                SELECT t.page_id, t.published_at, t.together, {", ".join(f"t.{key}" for key in cut_keys)}, {elsewhere_column}
+                       CASE WHEN {reached} THEN ts_rank_cd('{{{d}, {c}, {b}, {a}}}', t.vector, q.query, 17) ELSE 0 END AS score
+                FROM t LEFT JOIN cut ON true, to_tsquery('simple', %s) AS q(query)
                 OFFSET 0
             ) AS s
             ORDER BY {order("s")}
@@ -202,7 +225,10 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
         JOIN {DOCUMENTS} d ON d.page_id = r.page_id JOIN wagtailcore_page p ON p.id = r.page_id
         ORDER BY {order("r")}
     """
-    params = (*together_params, *tier_params, *match.params, query.tsquery(), *candidates_params, limit, offset)
+    params = (
+        *together_params, *title_params, *match_params, *candidates_params,
+        offset + limit - 1, *elsewhere_params, query.tsquery(), limit, offset,
+    )
     return sql, params
 
 
@@ -228,7 +254,10 @@ def ranked(query, candidates, offset, limit):
         # SQLite: the unary + keeps the candidates from being handed to FTS5 as a rowid constraint, which
         # it would answer by running the match once per candidate (300 ms instead of 3 at 10,000 fiches);
         # the match runs once, and each of its rows is looked up in the candidates.
-        tiers, title_params = _tiers(query, "d")
+        tiers, title_params = _title_tiers(query, "d")
+        elsewhere, elsewhere_params = _phrase_elsewhere(query, "d")
+        if elsewhere:
+            tiers, title_params = [*tiers, elsewhere], [*title_params, *elsewhere_params]
         together, together_params = _together(query, "d")
         within = "" if candidates_sql is None else f"AND +f.rowid IN ({candidates_sql})"
         weights = ", ".join(str(WEIGHTS[column]) for column in ("title", "lead", "body", "other"))
