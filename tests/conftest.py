@@ -1,4 +1,5 @@
 import json
+import os
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -127,6 +128,21 @@ def pytest_runtest_teardown(item, nextitem):
                 for data in _reference_data:
                     connection.creation.deserialize_db_from_string(data)
             ContentType.objects.clear_cache()
+
+
+def pytest_collection_modifyitems(config, items):
+    """With PYTEST_DATABASE_TESTS_ONLY=1 (`.ci/run`'s PostgreSQL pass), keep only the tests that use the
+    database: the others (the layers, the translations, the French normaliser, the map…) do not depend on
+    it, and the SQLite pass has just run them."""
+    if os.environ.get("PYTEST_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept, left = [], []
+    for item in items:
+        uses = item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(item, "fixturenames", ())
+        (kept if uses else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 def pytest_sessionfinish(session, exitstatus):
