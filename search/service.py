@@ -142,15 +142,18 @@ class SearchService:
         """
         if queryset is None:
             queryset = SearchDocument.objects.all()
-        if set(self.types) != set(facets.content_types()):
+        if self.some_types_only():
             queryset = queryset.filter(search_type__in=self.types)
         hidden = hidden_page_ids(self.request)
         return queryset if hidden is None else queryset.exclude(page_id__in=hidden)
 
+    def some_types_only(self):
+        return set(self.types) != set(facets.content_types())
+
     def restricted(self):
         """Whether this search leaves out some searchable pages whatever the filters: some content
         types, or pages a view restriction hides from this reader."""
-        return set(self.types) != set(facets.content_types()) or hidden_page_ids(self.request) is not None
+        return self.some_types_only() or hidden_page_ids(self.request) is not None
 
     def page_ids(self, criteria, except_param=None):
         """The ids of the pages that may be listed and pass every active filter but `except_param`, as a
@@ -293,15 +296,14 @@ class SearchService:
         def excluded(param):  # the filter a facet's set leaves out: its own, if active
             return param if param in active else None
 
+        shared = (words, sorted(self.types), visibility_signature(self.request))  # the same for every facet
         keys = {
             param: content_key(
                 self.request,
                 "facet-counts",
-                words,
+                *shared,
                 sorted((other, sorted(values)) for other, values in active.items() if other != excluded(param)),
                 param,
-                sorted(self.types),
-                visibility_signature(self.request),
             )
             for param in self.facet_params
         }
