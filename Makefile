@@ -51,9 +51,12 @@ test: install-dev
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium); .ci/run installs it.
-# One process: a handful of tests, each with its own live server and browser page.
+# Two processes (pytest-xdist), each with its own database, live server and Chromium: most of a browser
+# test is waiting (for the autosave's timer, for a page's scripts), and two share the cores well
+# (183 -> 115 to 148 s here). One process: make test-browser BROWSER_WORKERS=0
+BROWSER_WORKERS ?= 2
 test-browser: install-dev
-	$(VENV)/bin/pytest -p no:xdist -m browser tests/browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(BROWSER_WORKERS) --dist worksteal -m browser tests/browser $(PYTEST_ARGS)
 
 # The long fuzz run (tests/test_fuzz.py; the suite runs a short one): FUZZ_EXAMPLES requests as a reader
 # over every listing, search, suggestion and API URL, with a new seed each run, printed with the figures
