@@ -88,7 +88,8 @@ def through_the_index():
     pages) it prefers reading the whole table and testing every vector: each one is stored out of line,
     and reading them all took 500 to 700 ms at 100,000 fiches, against 20 to 40 ms through the index.
     Sequential scans are disabled for these statements only (`SET LOCAL`, in a transaction or a
-    savepoint, reset when they are done; an error rolls the savepoint back, and the setting with it),
+    savepoint, reset when they are done: by the commit, or by hand in a savepoint; an error rolls the
+    savepoint back, and the setting with it),
     and so are merge joins: to join the matches to the pages of a facet in page order, PostgreSQL read the
     whole primary key of the vectors and tested each one (600 ms for a word in 87,000 of 100,000 fiches,
     counting the regions over every match), where a hash join on the GIN index's matches took 100 ms;
@@ -99,12 +100,14 @@ def through_the_index():
     if _engine() != "postgresql":
         yield
         return
+    nested = connection.in_atomic_block  # a savepoint: the settings would outlive it, until the outer commit
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off")
         yield
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT")
+        if nested:  # otherwise the commit ends them, without one more round trip
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT")
 
 
 def _find():
@@ -236,7 +239,7 @@ def ranked(query, candidates, offset, limit):
     """([(page id, score, card version, content type id)], total): the candidates that match `query`, best
     first, `limit` from `offset` (the card version: the document's update time, see search.cards), and how
     many match in all on PostgreSQL, or None (on SQLite, whose FTS5 refuses its bm25() beside a window
-    function; or when no row came back: no match, or `offset` past the last one).
+    function; or when no row came back from `offset` on, beyond the last match); 0 when nothing matches.
 
     `candidates`: the ids of the pages that may be listed (visible, filtered), as a subquery
     (`.values("page_id")`, search.service.SearchService.page_ids), or None for every searchable page.
@@ -274,4 +277,8 @@ def ranked(query, candidates, offset, limit):
         cursor.execute(sql, params)
         found = cursor.fetchall()
     rows = [(pk, round(score, 4), updated, content_type) for pk, score, updated, content_type, _total in found]
-    return rows, (found[0][4] if found else None)
+    if found:
+        return rows, found[0][4]
+    # nothing from the first row on: nothing matches (a search that finds nothing, and then tries its
+    # corrected words, needs no COUNT to say so)
+    return rows, (0 if offset == 0 else None)

@@ -313,6 +313,34 @@ def test_an_error_inside_the_search_statements_takes_the_planner_settings_with_i
         assert cursor.fetchone()[0] == "on"
 
 
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_commit_ends_the_planner_settings():
+    """In production a request runs outside any transaction: the search's own transaction, committed,
+    takes its settings with it, without a statement to put them back."""
+    assert not connection.in_atomic_block
+    with fulltext.through_the_index(), connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "off"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+
+
+def test_a_search_that_finds_nothing_counts_nothing(client, reader, home_page):
+    """No row from the first one on: the total is 0 without a COUNT, also for the corrected words tried
+    after it."""
+    from django.test.utils import CaptureQueriesContext
+
+    make_fiche("Ateliers de codéveloppement")
+    client.force_login(reader)
+    client.get("/recherche/", {"q": "ateliers"})
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/recherche/", {"q": "introuvablexyz"})
+    assert response.status_code == 200 and response.context["total"] == 0
+    assert not [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().startswith("SELECT COUNT(")]
+
+
 def test_the_total_and_every_page_of_a_ranked_search_agree(client, reader, home_page):
     """The page asked is ranked with the total in one statement on PostgreSQL (a COUNT on SQLite): the
     total is the number of matches on every page, the pages do not overlap, and a page past the last
