@@ -188,8 +188,17 @@ class SearchService:
     # -- the search ---------------------------------------------------------------------------
 
     def parse(self, q):
-        """The reader's words as clauses of terms (search.query), with the synonyms and completions."""
-        return query.parse(q, synonyms.groups(self.request), complete=vocabulary.completions)
+        """The reader's words as clauses of terms (search.query), with the synonyms and completions.
+
+        The completions of a word are read once per search: the words with their typos corrected are
+        parsed again, and their last word is often the one already typed."""
+        return query.parse(q, synonyms.groups(self.request), complete=self._complete)
+
+    def _complete(self, word):
+        known = self.__dict__.setdefault("_completions", {})
+        if word not in known:
+            known[word] = vocabulary.completions(word)
+        return known[word]
 
     def run(self, criteria):
         if self.engine is not None:

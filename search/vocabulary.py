@@ -62,28 +62,21 @@ def completions(word):
     return list(dict.fromkeys(rows))[:MAX_COMPLETIONS]
 
 
-def known(words):
-    """The words (as typed) whose term some live page uses."""
-    terms = {word: french.stem(word) for word in words}
-    found = set(SearchWord.objects.filter(term__in=set(terms.values())).values_list("term", flat=True))
-    return {word for word, term in terms.items() if term in found}
-
-
-def nearest(word):
-    """The nearest word of the vocabulary to `word` (as typed), or None: see the module's docstring."""
+def _window(word):
+    """(plain form, allowed distance, first letter, shortest and longest length of a candidate)."""
     plain = french.strip_accents(word.casefold())
     distance = allowed_distance(len(plain))
+    return plain, distance, plain[:1], len(plain) - distance, len(plain) + distance
+
+
+def _nearest(word, rows):
+    """The nearest word to `word` among `rows` ((plain, written) of the vocabulary, the most used first),
+    or None: see the module's docstring."""
+    plain, distance, _first, _shortest, _longest = _window(word)
     if not distance:
         return None
-    candidates = list(
-        SearchWord.objects.filter(
-            _starting_with(plain[0]), length__gte=len(plain) - distance, length__lte=len(plain) + distance
-        )
-        .order_by("-documents", "plain")
-        .values_list("plain", "word")
-    )
     best = None
-    for rank, (candidate, written) in enumerate(candidates):
+    for rank, (candidate, written) in enumerate(rows):
         found = OSA.distance(plain, candidate, score_cutoff=distance)
         if found <= distance and (best is None or found < best[0]):
             best = (found, rank, written)
@@ -93,17 +86,36 @@ def nearest(word):
 
 
 def correction(words):
-    """{typed word: nearest word} for the words of `words` that no page uses and that have a near one."""
-    unknown = [
+    """{typed word: nearest word} for the words of `words` that no page uses and that have a near one.
+
+    One query: the rows of the vocabulary whose term is one of the words' (they are known), and every
+    candidate of each word (same first letter, length within the distance), the most used first; each
+    word's candidates are then the rows of its own range, in that order (a query for the known words
+    and one per unknown word before: each corrected search sent two or three more)."""
+    candidates = [
         word for word in dict.fromkeys(words) if len(french.strip_accents(word)) >= MIN_CORRECTED and french.stem(word)
     ]
-    if unknown:
-        found = known(unknown)
-        unknown = [word for word in unknown if word not in found]
+    if not candidates:
+        return {}
+    terms = {word: french.stem(word) for word in candidates}
+    windows = {word: _window(word) for word in candidates}
+    near = Q()
+    for _plain, _distance, first, shortest, longest in windows.values():
+        near |= _starting_with(first) & Q(length__gte=shortest, length__lte=longest)
+    rows = list(
+        SearchWord.objects.filter(Q(term__in=set(terms.values())) | near)
+        .order_by("-documents", "plain")
+        .values_list("term", "plain", "word", "length")
+    )
+    found = {term for term, _plain, _written, _length in rows}
     corrected = {}
-    for word in unknown:
-        replacement = nearest(word)
-        if replacement and french.stem(replacement) != french.stem(word):
+    for word in candidates:
+        if terms[word] in found:
+            continue  # some page uses it
+        _plain, _distance, first, shortest, longest = windows[word]
+        own = [(plain, written) for _term, plain, written, length in rows if plain.startswith(first) and shortest <= length <= longest]
+        replacement = _nearest(word, own)
+        if replacement and french.stem(replacement) != terms[word]:
             corrected[word] = replacement
     return corrected
 

@@ -161,6 +161,26 @@ def test_corrections_follow_the_distance_rules(home_page, typed, expected):
     assert vocabulary.correction([typed]).get(typed) == expected
 
 
+def test_a_corrected_search_reads_the_vocabulary_once_per_step(client, reader, home_page):
+    """Known words and every unknown word's candidates in one query, and each word's completions once
+    per search: « managment réseaux » completes « réseaux » once although both versions end with it."""
+    from django.test.utils import CaptureQueriesContext
+
+    from search import vocabulary
+
+    make_fiche("Management des équipes", slug="management")
+    make_fiche("Réseaux de cadres", slug="reseaux")
+    assert vocabulary.correction(["managment", "reseaux", "equipes"]) == {"managment": "management"}
+    client.force_login(reader)
+    client.get("/recherche/", {"q": "cadres"})
+    for q, reads in (("managment reseaux", 2), ("cooperaton", 2), ("managment", 3)):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/recherche/", {"q": q})
+        assert response.status_code == 200
+        vocabulary_reads = [query["sql"] for query in captured.captured_queries if "search_searchword" in query["sql"]]
+        assert len(vocabulary_reads) == reads, (q, vocabulary_reads)
+
+
 def test_short_words_are_never_corrected(home_page):
     from search import vocabulary
 
