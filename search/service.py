@@ -127,6 +127,7 @@ class SearchService:
         self.types = list(types) if types else list(facets.content_types())
         self.facet_params = facet_params or [f.param for f in facets.all_facets()]
         self.per_page = per_page
+        self._completions = {}  # word -> its completions, read once per search (`parse`)
         # Elasticsearch or OpenSearch answers the whole search in one request (search.elastic)
         self.engine = elastic.ElasticEngine() if elastic.is_elastic() else None
 
@@ -195,10 +196,9 @@ class SearchService:
         return query.parse(q, synonyms.groups(self.request), complete=self._complete)
 
     def _complete(self, word):
-        known = self.__dict__.setdefault("_completions", {})
-        if word not in known:
-            known[word] = vocabulary.completions(word)
-        return known[word]
+        if word not in self._completions:
+            self._completions[word] = vocabulary.completions(word)
+        return self._completions[word]
 
     def run(self, criteria):
         if self.engine is not None:

@@ -69,12 +69,9 @@ def _window(word):
     return plain, distance, plain[:1], len(plain) - distance, len(plain) + distance
 
 
-def _nearest(word, rows):
-    """The nearest word to `word` among `rows` ((plain, written) of the vocabulary, the most used first),
-    or None: see the module's docstring."""
-    plain, distance, _first, _shortest, _longest = _window(word)
-    if not distance:
-        return None
+def _nearest(plain, distance, rows):
+    """The nearest word to `plain` (a word's plain form) within `distance` among `rows` ((plain, written)
+    of the vocabulary, the most used first), or None: see the module's docstring."""
     best = None
     for rank, (candidate, written) in enumerate(rows):
         found = OSA.distance(plain, candidate, score_cutoff=distance)
@@ -92,12 +89,11 @@ def correction(words):
     candidate of each word (same first letter, length within the distance), the most used first; each
     word's candidates are then the rows of its own range, in that order (a query for the known words
     and one per unknown word before: each corrected search sent two or three more)."""
-    candidates = [
-        word for word in dict.fromkeys(words) if len(french.strip_accents(word)) >= MIN_CORRECTED and french.stem(word)
-    ]
+    long_enough = (word for word in dict.fromkeys(words) if len(french.strip_accents(word)) >= MIN_CORRECTED)
+    terms = {word: term for word in long_enough if (term := french.stem(word))}
+    candidates = list(terms)
     if not candidates:
         return {}
-    terms = {word: french.stem(word) for word in candidates}
     windows = {word: _window(word) for word in candidates}
     near = Q()
     for _plain, _distance, first, shortest, longest in windows.values():
@@ -112,9 +108,9 @@ def correction(words):
     for word in candidates:
         if terms[word] in found:
             continue  # some page uses it
-        _plain, _distance, first, shortest, longest = windows[word]
-        own = [(plain, written) for _term, plain, written, length in rows if plain.startswith(first) and shortest <= length <= longest]
-        replacement = _nearest(word, own)
+        plain, distance, first, shortest, longest = windows[word]
+        own = [(row_plain, written) for _term, row_plain, written, length in rows if row_plain.startswith(first) and shortest <= length <= longest]
+        replacement = _nearest(plain, distance, own)
         if replacement and french.stem(replacement) != terms[word]:
             corrected[word] = replacement
     return corrected
