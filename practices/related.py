@@ -28,7 +28,7 @@ from portal.cache import (
     type_version,
 )
 from search import cards
-from search.facets import searchable_models
+from search.facets import attach_card_facets, searchable_models
 from search.models import PageFacet, SearchDocument
 
 from .models.fiche_parts import PinnedRelatedFiche
@@ -194,6 +194,7 @@ def load_in_order(fiches, ids, hidden=None):
     if hidden is not None:
         pages = pages.exclude(pk__in=hidden)
     by_id = {page.pk: page for page in pages}
+    attach_card_facets(list(by_id.values()))
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -12,7 +12,9 @@ class, never `hasattr`:
 - `facets_from_parent`: True when the page is found by its parent's facets (a livrable by its
   network's region), so that publishing the parent refreshes it;
 - `search_result_queryset(queryset)`: what a result card shows, loaded in a fixed number of queries,
-  and `prepare_results(pages)`, what it reads from other pages, in bulk;
+  and `prepare_results(pages)`, what it reads from other pages, in bulk; its region and themes come
+  from the facet rows, read for every type of a page of results at once (search.facets.OwnThemes
+  for the types with themes of their own);
 - `search_json(request)`: what the search's JSON says of one result;
 - `suggestion_tags_through` / `suggestion_structure_field`: the tags and the carrying structure the
   header's suggestions offer, shared by every page of the type that uses them (search.suggest);
@@ -166,6 +168,7 @@ class SearchablePage(models.Model):
         if not self.live:
             return []
         return [f"{facet}:{value}" for facet, value in facet_pairs(self)]
+
 
 
 def facet_pairs(page):

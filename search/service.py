@@ -402,6 +402,7 @@ class SearchService:
             pages = list(model.search_result_queryset(model.objects.filter(pk__in=type_ids)))
             preparations.setdefault(model.prepare_results.__func__, (model, []))[1].extend(pages)
             loaded.update({page.pk: page for page in pages})
+        facets.attach_card_facets(list(loaded.values()))
         for model, pages in preparations.values():
             model.prepare_results(pages)
         return [loaded[page_id] for page_id in ids if page_id in loaded]

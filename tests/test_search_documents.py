@@ -181,6 +181,44 @@ def test_a_corrected_search_reads_the_vocabulary_once_per_step(client, reader, h
         assert len(vocabulary_reads) == reads, (q, vocabulary_reads)
 
 
+
+def test_a_corrected_search_of_never_shown_cards_of_four_types_fits_the_budget(client, reader, home_page):
+    """« managment », corrected, lists fiches, a network, a livrable and a chantier whose cards nobody
+    saw: their region and themes come from one read of the facet rows for the four types (the fiches
+    and the network used to read their themes each), within the statements' budget of a request."""
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import make_livrable
+    from .test_bench import QUERY_BUDGET
+
+    for i in range(3):
+        make_fiche(f"Management des équipes {i}", slug=f"management-{i}", themes=("management", "numerique"))
+    network = make_network("Réseau du management", slug="reseau-management", themes=("numerique",))
+    make_livrable(network, "Guide du management")
+    make_workstream(network, "Chantier management")
+    client.force_login(reader)
+    cache.clear()
+    client.get("/recherche/", {"q": "introuvable"})  # what any first request reads (session, versions)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/recherche/", {"q": "managment"})
+    assert response.status_code == 200 and response.context["correction"]
+    assert response.context["total"] == 6
+    # what a request outside the test's transaction would not send: savepoints, and putting the
+    # planner's settings back (a commit ends them, search.fulltext.through_the_index)
+    sent = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE")) and "TO DEFAULT" not in q["sql"]]
+    facet_reads = [sql for sql in sent if "search_pagefacet" in sql and "COUNT(" not in sql]
+    assert len(facet_reads) == 1, facet_reads
+    assert not [sql for sql in sent if "practices_theme" in sql]
+    assert len(sent) <= QUERY_BUDGET, sent
+    html = response.content.decode()
+    assert "Management · Numérique" in html and "Numérique</p>" in html
+    data = search_json(client, q="managment")
+    by_title = {result["title"]: result for result in data["results"]}
+    assert [t["slug"] for t in by_title["Management des équipes 0"]["themes"]] == ["management", "numerique"]
+    assert [t["slug"] for t in by_title["Guide du management"]["themes"]] == ["numerique"]
+    assert by_title["Guide du management"]["parent"]["title"] == "Réseau du management"
+
 def test_short_words_are_never_corrected(home_page):
     from search import vocabulary
 

@@ -31,6 +31,7 @@ from portal.cache import ancestors_version, page_version, types_version
 from portal.dates import active_years
 from portal.models import BasePage
 from search.contract import SearchablePage
+from search.facets import OwnThemes
 from search.views import render_listing
 
 from ..related import related_cards
@@ -67,7 +68,7 @@ class FicheTag(TaggedItemBase):
         verbose_name_plural = _("mots-clés de fiches")
 
 
-class PracticeSheetPage(SearchablePage, BasePage):
+class PracticeSheetPage(OwnThemes, SearchablePage, BasePage):
     carrying_structure = models.CharField(
         _("structure porteuse"),
         max_length=200,
@@ -287,15 +288,16 @@ class PracticeSheetPage(SearchablePage, BasePage):
     def search_json(self, request=None):
         data = super().search_json(request)
         data["region"] = {"code": self.region_id, "slug": self.region.slug, "name": self.region.name} if self.region_id else None
-        data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in self.themes.all()]
+        data["themes"] = self.themes_json(request)
         data["service_type"] = self.service_type.name if self.service_type_id else None
         data["start_year"] = self.start_year
         return data
 
     @classmethod
     def search_result_queryset(cls, queryset):
-        """What a result card shows, loaded in a fixed number of queries."""
-        return queryset.select_related("region", "service_type", "listing_image").prefetch_related("themes")
+        """What a result card shows, loaded in a fixed number of queries; its themes come from the facet
+        rows (search.contract.OwnThemes)."""
+        return queryset.select_related("region", "service_type", "listing_image")
 
     # --- completeness and freshness ------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from wagtail.search import index
 from portal.dates import active_years
 from portal.models import BasePage
 from search.contract import SearchablePage
+from search.facets import OwnThemes
 from search.views import render_listing
 
 from .inherited import TEXT_FEATURES
@@ -60,7 +61,7 @@ def role_heading(role, count):
     return singular if count == 1 else plural
 
 
-class NetworkPage(SearchablePage, BasePage):
+class NetworkPage(OwnThemes, SearchablePage, BasePage):
     scope = models.CharField(_("périmètre"), max_length=20, choices=NetworkScope.choices, default=NetworkScope.REGIONAL)
     region = models.ForeignKey(
         "practices.Region",
@@ -189,13 +190,13 @@ class NetworkPage(SearchablePage, BasePage):
     def search_json(self, request=None):
         data = super().search_json(request)
         data["region"] = {"code": self.region_id, "slug": self.region.slug, "name": self.region.name} if self.region_id else None
-        data["themes"] = [{"slug": theme.slug, "name": theme.name} for theme in self.themes.all()]
+        data["themes"] = self.themes_json(request)
         data["scope"] = self.get_scope_display()
         return data
 
     @classmethod
     def search_result_queryset(cls, queryset):
-        return queryset.select_related("region", "listing_image").prefetch_related("themes")
+        return queryset.select_related("region", "listing_image")
 
     def card_badges(self):
         badges = [self.get_scope_display().capitalize()]
