@@ -90,3 +90,23 @@ def test_only_the_most_recent_pages_of_each_value_are_compared(fiche, monkeypatc
     assert [page.title for page in related_fiches(fiche)] == [recent[2].title, recent[1].title, old.title]
     monkeypatch.setattr(related, "NEIGHBOURS", 500)
     assert [page.title for page in related_fiches(fiche)] == [recent[2].title, recent[1].title, recent[0].title, old.title]
+
+
+def test_what_is_left_out_after_the_ranking_never_shortens_the_list(fiche, monkeypatch):
+    """The fiche, its pinned fiches and pages of other types are left out after the best ranked pages
+    are read: when they fill all that was read, the ranking is read again whole."""
+    from practices import related
+
+    pinned = [make_fiche(f"Épinglée {n}", themes=("management", "cooperation"), tags=["coaching", "pairs"]) for n in range(3)]
+    for order, page in enumerate(pinned):
+        PinnedRelatedFiche.objects.create(page=fiche, related=page, sort_order=order)
+    further = [make_fiche(f"Plus loin {n}", themes=("management",)) for n in range(3)]
+    expected = [page.title for page in [*pinned, further[2]]]
+    monkeypatch.setattr(related, "SPARE", 0)  # the four best read: the fiche itself and the three pinned
+    with CaptureQueriesContext(connection) as captured:
+        assert [page.title for page in related_fiches(fiche)] == expected
+    assert sum("UNION ALL" in q["sql"] for q in captured.captured_queries) == 2
+    monkeypatch.setattr(related, "SPARE", 12)
+    with CaptureQueriesContext(connection) as captured:
+        assert [page.title for page in related_fiches(fiche)] == expected
+    assert sum("UNION ALL" in q["sql"] for q in captured.captured_queries) == 1
