@@ -76,6 +76,10 @@ TYPE_VERSION_PREFIX = "portal:type-version:"
 # fiche's related fiches) is keyed on them (`classification_version`).
 CLASSIFICATION_VERSION_KEY = "portal:classification-version"
 CLASSIFICATION_VERSION_PREFIX = "portal:classified:"  # + a model label: within the 60 characters of a name
+# A classification token that names a logged change: "n" and its id (random tokens are hexadecimal).
+CHANGE_TOKEN = "n"
+# The log of changes keeps about the last this many rows (pruned every this many).
+CHANGES_KEPT = 1000
 # Long enough to be worth it, short enough that entries of old versions do not pile up in Redis.
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 
@@ -132,25 +136,27 @@ def _read_or_create(key):
     return token
 
 
-def _replace(key):
+def _replace(key, token):
     global _local_bumps
     _local_bumps += 1
     if versions_in_database():
         model, lookup = _row(key)
-        model.objects.update_or_create(**lookup, defaults={"token": _new_token()})
+        model.objects.update_or_create(**lookup, defaults={"token": token})
     else:
-        cache.set(key, _new_token(), None)
+        cache.set(key, token, None)
 
 
-def bump_version(key):
-    """Replace a version token now, and in the cache again once the current transaction commits.
+def bump_version(key, token=None):
+    """Replace a version token now (by a new random one unless `token` is given), and in the cache again
+    once the current transaction commits.
 
     In the database, the new token commits with the change itself. In the cache, a request that read
     the new token before the commit could otherwise cache the old content under it, for good.
     """
-    _replace(key)
+    token = token or _new_token()
+    _replace(key, token)
     if not versions_in_database() and transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _replace(key))
+        transaction.on_commit(lambda: _replace(key, token))
 
 
 def read_version(key, request=None):
@@ -227,9 +233,28 @@ def classification_version(model, request=None):
     return f"{read_version(CLASSIFICATION_VERSION_KEY, request)}:{read_version(prefix + model._meta.label_lower, request)}"
 
 
-def bump_classification(model):
-    """The facet rows of a page of type `model` changed (search.facets)."""
-    bump_version(f"{CLASSIFICATION_VERSION_PREFIX}{model._meta.label_lower}")
+def bump_classification(model, page_id=None):
+    """The facet rows of a page of type `model` changed (search.facets).
+
+    Given the page, the change is logged (portal.models.ClassificationChange) and the type's token names
+    it (`classification_change`); otherwise the token is a random one, which says only "changed".
+    """
+    key = f"{CLASSIFICATION_VERSION_PREFIX}{model._meta.label_lower}"
+    if page_id is None:
+        bump_version(key)
+        return
+    log = apps.get_model("portal", "ClassificationChange")
+    change = log.objects.create(page_id=page_id, model=model._meta.label_lower)
+    bump_version(key, token=f"{CHANGE_TOKEN}{change.pk}")
+    if change.pk % CHANGES_KEPT == 0:
+        log.objects.filter(pk__lte=change.pk - CHANGES_KEPT).delete()
+
+
+def classification_change(model, request=None):
+    """The id of the last logged change of how pages of type `model` are classified, or None when its
+    token names no logged change (changed in bulk, or never)."""
+    token = read_version(f"{CLASSIFICATION_VERSION_PREFIX}{model._meta.label_lower}", request)
+    return int(token[len(CHANGE_TOKEN) :]) if token.startswith(CHANGE_TOKEN) and token[len(CHANGE_TOKEN) :].isdigit() else None
 
 
 def bump_content_version(*args, **kwargs):

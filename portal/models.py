@@ -146,6 +146,26 @@ class CacheVersion(models.Model):
         return f"{self.name} = {self.token}"
 
 
+class ClassificationChange(models.Model):
+    """A page whose classification changed (its facet rows: search.facets), in order.
+
+    The classification token of the page's type then names the change (portal.cache.bump_classification),
+    so that what depends on how pages are classified can be brought up to date from the pages changed
+    since it was computed rather than computed again: a fiche's related fiches after another fiche is
+    published (practices.related). Only the recent rows matter; older ones are pruned as new ones come.
+    """
+
+    page_id = models.PositiveBigIntegerField(_("page"))
+    model = models.CharField(_("type de page"), max_length=100)
+
+    class Meta:
+        verbose_name = _("changement de classement")
+        verbose_name_plural = _("changements de classement")
+
+    def __str__(self):
+        return f"{self.pk}: {self.model} {self.page_id}"
+
+
 class PageCacheVersion(models.Model):
     """The version token of one page's own content, kept here like CacheVersion (local-memory cache).
 

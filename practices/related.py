@@ -10,23 +10,32 @@ weights per page. Written as "rows sharing any of these values" (an OR of pairs)
 matching row from the table rather than the index, and checked the page type row by row: 60 to 90 ms at
 10,000 fiches for a well-connected fiche, against 5 to 10 ms now.
 
+A ranking is kept per fiche and brought up to date after other fiches are published (`chosen`,
+`_brought_up_to_date`): a fiche page read for the first time after a publication asks for the pages
+reclassified since, not for the whole ranking again.
+
 Only fiches count. Every page with facet rows has exactly one "type" row (search.facets.rows_for), so
 "not one of the other types" is "a fiche": a list of a few dozen networks, livrables and sélections to
 leave out, where "is a fiche" would be a list of all the fiches. Should a page ever lack its type row,
 the final load (live fiches only) drops it: a shorter list, never a wrong fiche.
 """
 
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
 from portal.access import hidden_page_ids, visibility_signature
 from portal.cache import (
     CLASSIFICATION_VERSION_KEY,
+    FRAGMENT_TIMEOUT,
     cached_on_version,
+    classification_change,
     classification_version,
     page_version,
     type_version,
+    versioned_key,
 )
+from portal.models import ClassificationChange
 from search import cards
 from search.facets import attach_card_facets, searchable_models
 from search.models import PageFacet, SearchDocument
@@ -40,6 +49,9 @@ NEIGHBOURS = 500
 # pinned fiches, other page types, hidden pages) is removed; should they leave fewer than asked, all the
 # ranked pages are read again (`_pinned_and_ranked`).
 SPARE = 12
+# A ranking kept in the cache is brought up to date from at most this many classification changes;
+# beyond, it is ranked afresh (`_brought_up_to_date`).
+MAX_CHANGES = 50
 
 
 def _placeholders(values):
@@ -73,25 +85,33 @@ def _neighbours(table):
     )
 
 
-def _pinned_and_ranked(fiche, hidden, limit):
-    """(pinned ids in the editor's order, ids of the closest other fiches best first), in one query
+def _ranked_afresh(fiche, hidden, limit):
+    """The fiche's ranking (see `_ranking`, without its version), and {id: card version}, in one query
     (two, rarely: see `SPARE`).
 
     The ranking leaves out the fiche itself, the pinned fiches, the other page types and the `hidden`
-    subquery; it returns up to `limit` fiches, of which the caller keeps what the pinned ones leave room
-    for.
+    subquery; it holds at least `limit` fiches when there are that many.
     """
-    pinned_ids, ranked, versions = _query(fiche, hidden, limit + SPARE)
-    kept = [page_id for page_id, excluded in ranked if not excluded]
-    if len(kept) < limit and len(ranked) == limit + SPARE:  # the left-out ones filled the reach
-        pinned_ids, ranked, versions = _query(fiche, hidden, None)
-        kept = [page_id for page_id, excluded in ranked if not excluded]
-    return pinned_ids, kept[:limit], versions
+    found = _query(fiche, hidden, limit + SPARE)
+    complete = len(found["ranked"]) < limit + SPARE
+    kept = [(page_id, score) for page_id, score, excluded in found["ranked"] if not excluded]
+    if len(kept) < limit and not complete:  # the left-out ones filled the reach
+        found = _query(fiche, hidden, None)
+        kept, complete = [(page_id, score) for page_id, score, excluded in found["ranked"] if not excluded], True
+    versions = found.pop("versions")
+    return {**found, "ranked": kept, "complete": complete}, versions
+
+
+def _pinned_and_ranked(fiche, hidden, limit):
+    """(pinned ids in the editor's order, ids of the closest other fiches best first, {id: card version})."""
+    ranking, versions = _ranked_afresh(fiche, hidden, limit)
+    return ranking["pinned"], [page_id for page_id, _score in ranking["ranked"][:limit]], versions
 
 
 def _query(fiche, hidden, reach):
-    """(pinned ids, [(id, left out?)] of the `reach` best ranked pages (all of them if None), {id: card
-    version}).
+    """{"pinned": ids shown first, "pinned_all": every id pinned, "own": {(facet, value): weight} of the
+    fiche, "ranked": [(id, score, left out?)] of the `reach` best ranked pages (all of them if None),
+    "versions": {id: card version}}, in one statement.
 
     What is left out (the fiche, its pinned fiches, other page types, hidden pages) is tested on these
     rows only, after the ranking, rather than on each of the thousands of rows summed (a fifth of the
@@ -113,34 +133,43 @@ def _query(fiche, hidden, reach):
     if hidden is not None:
         left_out.append(f"ranked.page_id IN ({hidden_sql})")
         left_out_params += list(hidden_params)
-    # Pinned rows (kind 0) in their editor's order, then ranked rows (kind 1), best first; with the
-    # version of each one's search document (its card's version, search.cards), which only live
-    # searchable pages have.
-    pinned_hidden = f"AND p.related_id NOT IN ({hidden_sql}) " if hidden is not None else ""
+    # Pinned rows (kind 0) in their editor's order, left out when they cannot show; ranked rows (kind
+    # 1), best first; the fiche's own values (kind 2). With the version of each one's search document
+    # (its card's version, search.cards), which only live searchable pages have.
+    pinned_hidden = f"OR p.related_id IN ({hidden_sql}) " if hidden is not None else ""
     documents = quote(SearchDocument._meta.db_table)
     sql = (
-        f"SELECT candidates.kind, candidates.page_id, candidates.excluded, d.updated_at FROM ("
-        f"SELECT 0 AS kind, p.related_id AS page_id, p.sort_order AS a, 0 AS b, 0 AS excluded FROM {pinned} p "
-        f"INNER JOIN {pages} pg ON pg.id = p.related_id WHERE p.page_id = %s AND pg.live AND p.related_id <> %s "
-        f"{pinned_hidden}"
+        f"SELECT candidates.kind, candidates.page_id, candidates.excluded, d.updated_at, candidates.a, "
+        f"candidates.facet, candidates.value FROM ("
+        f"SELECT 0 AS kind, p.related_id AS page_id, p.sort_order AS a, 0 AS b, "
+        f"CASE WHEN NOT pg.live OR p.related_id = %s {pinned_hidden}THEN 1 ELSE 0 END AS excluded, "
+        f"NULL AS facet, NULL AS value FROM {pinned} p INNER JOIN {pages} pg ON pg.id = p.related_id WHERE p.page_id = %s "
         f"UNION ALL "
         f"SELECT 1 AS kind, ranked.page_id, -ranked.score AS a, -ranked.page_id AS b, "
-        f"CASE WHEN {' OR '.join(left_out)} THEN 1 ELSE 0 END AS excluded FROM ("
+        f"CASE WHEN {' OR '.join(left_out)} THEN 1 ELSE 0 END AS excluded, NULL AS facet, NULL AS value FROM ("
         f"SELECT other.page_id AS page_id, SUM(own.weight) AS score FROM ("
         f"SELECT facet, value, CASE facet {weight} ELSE 0 END AS weight FROM {table} "
         f"WHERE page_id = %s AND facet IN ({_placeholders(WEIGHTS)})) own {_neighbours(table)} "
         f"GROUP BY other.page_id ORDER BY score DESC, other.page_id DESC"
         f"{'' if reach is None else f' LIMIT {int(reach)}'}"
-        f") ranked) candidates LEFT JOIN {documents} d ON d.page_id = candidates.page_id "
+        f") ranked "
+        f"UNION ALL "
+        f"SELECT 2 AS kind, NULL AS page_id, 0 AS a, 0 AS b, 0 AS excluded, facet, value FROM {table} "
+        f"WHERE page_id = %s AND facet IN ({_placeholders(WEIGHTS)})"
+        f") candidates LEFT JOIN {documents} d ON d.page_id = candidates.page_id "
         f"ORDER BY candidates.kind, candidates.a, candidates.b"
     )
-    params = [fiche.pk, fiche.pk, *hidden_params, *left_out_params, *WEIGHTS, fiche.pk, *WEIGHTS]
+    params = [fiche.pk, *hidden_params, fiche.pk, *left_out_params, *WEIGHTS, fiche.pk, *WEIGHTS, fiche.pk, *WEIGHTS]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    versions = {page_id: cards.version(updated_at) for kind, page_id, excluded, updated_at in rows if not excluded}
-    pinned_ids = [page_id for kind, page_id, _excluded, _at in rows if kind == 0]
-    return pinned_ids, [(page_id, bool(excluded)) for kind, page_id, excluded, _at in rows if kind == 1], versions
+    return {
+        "pinned": [page_id for kind, page_id, excluded, *_rest in rows if kind == 0 and not excluded],
+        "pinned_all": [page_id for kind, page_id, *_rest in rows if kind == 0],
+        "own": {(facet, value): WEIGHTS[facet] for kind, *_rest, facet, value in rows if kind == 2},
+        "ranked": [(page_id, -int(a), bool(excluded)) for kind, page_id, excluded, _at, a, *_rest in rows if kind == 1],
+        "versions": {page_id: cards.version(at) for kind, page_id, excluded, at, *_rest in rows if kind < 2 and not excluded},
+    }
 
 
 def _chosen(fiche, hidden, limit):
@@ -160,28 +189,94 @@ def chosen(fiche, request, limit=4):
     """(ids, {id: card version}) of the related fiches this reader sees, memoised on the fiche.
 
     Which fiches are closest depends only on how the fiches are classified (their facet rows), on the
-    fiche's own pinned choices and on what the reader may not see: the ids are computed once per
-    classification of the fiches (portal.cache.classification_version), fiche token and visibility,
-    so that a fiche published again as it was classified costs no other fiche page this query. Their
-    cards' versions come with them, or from one small query: a related fiche whose text changed shows
-    its new card at once.
+    fiche's own pinned choices and on what the reader may not see. The ranking is kept in the cache per
+    fiche token and visibility (`_ranking`), with the classification change it was computed at; after
+    other fiches are published, it is brought up to date from the pages changed since, rather than
+    ranked again. Their cards' versions come with a new ranking, or from one small query: a related
+    fiche whose text changed shows its new card at once.
     """
     memo = fiche.__dict__.setdefault("_related_chosen", {})
     if limit not in memo:
-        fresh = {}  # the versions come with the ids when they are chosen now
-
-        def choose():
-            ids, fresh["versions"] = _chosen(fiche, hidden_page_ids(request), limit)
-            return ids
-
-        ids = cached_on_version(CLASSIFICATION_VERSION_KEY, request, "related-ids", choose, *_key(fiche, request, limit))
-        if "versions" in fresh:
-            versions = fresh["versions"]
-        else:
+        entry, versions = _ranking(fiche, request, limit)
+        pinned_ids = entry["pinned"][:limit]
+        ids = pinned_ids + [page_id for page_id, _score in entry["ranked"][: limit - len(pinned_ids)]]
+        if versions is None:
             updated = SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "updated_at") if ids else ()
             versions = {pk: cards.version(at) for pk, at in updated}
         memo[limit] = ids, {pk: versions.get(pk) for pk in ids}
     return memo[limit]
+
+
+def _ranking(fiche, request, limit):
+    """(the fiche's ranking, as of the last classification change of the fiches; {id: card version} when
+    it was ranked now, else None).
+
+    A ranking: {"version": the classification version it is up to date with, "at": that version's change (portal.cache.classification_change), "own":
+    {(facet, value): weight} of the fiche, "pinned": ids shown first, "pinned_all": every id pinned,
+    "ranked": [(id, score)] best first, "complete": whether that list holds every fiche ranked}.
+    """
+    key = versioned_key(
+        CLASSIFICATION_VERSION_KEY, request, "related-ranking", fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit
+    )
+    version, now = classification_version(type(fiche), request), classification_change(type(fiche), request)
+    entry = cache.get(key)
+    if entry is not None and entry["version"] == version:
+        return entry, None
+    if entry is not None:
+        entry = _brought_up_to_date(entry, fiche, request, limit, now)
+        if entry is not None:
+            entry["version"] = version
+    versions = None
+    if entry is None:
+        ranking, versions = _ranked_afresh(fiche, hidden_page_ids(request), limit)
+        entry = {"version": version, "at": now, **ranking}
+    cache.set(key, entry, FRAGMENT_TIMEOUT)
+    return entry, versions
+
+
+def _brought_up_to_date(entry, fiche, request, limit, now):
+    """`entry` with the fiches whose classification changed since it was computed ranked again, in one
+    query; None when it must be ranked afresh.
+
+    A changed fiche leaves the list and comes back with its score now, if it is still a live fiche this
+    reader may see: what ranking afresh gives it, since a fiche just published is among the most recent
+    pages of each of its values (`_neighbours`). The other fiches keep the score they had; ranked afresh,
+    one that a newer fiche pushed out of the NEIGHBOURS most recent of a value would lose that value's
+    weight, which the kept ranking does not: it stays the closest among the fiches it compared.
+    Ranked afresh instead: when the log cannot tell (changes in bulk, too many, or gone), when the fiche
+    itself or one it pins changed, or when fewer than `limit` remain of a list that did not hold them all.
+    """
+    if now is None or entry["at"] is None or not 0 < now - entry["at"] <= MAX_CHANGES:
+        return None
+    quote = connection.ops.quote_name
+    log, table = quote(ClassificationChange._meta.db_table), quote(PageFacet._meta.db_table)
+    hidden = hidden_page_ids(request)
+    hidden_sql, hidden_params = hidden.query.sql_with_params() if hidden is not None else ("", ())
+    sql = (
+        f"SELECT c.page_id, f.facet, f.value FROM {log} c LEFT JOIN {table} f ON f.page_id = c.page_id "
+        f"AND f.facet IN ({_placeholders(['type', *WEIGHTS])})"
+        f"{f' AND f.page_id NOT IN ({hidden_sql})' if hidden is not None else ''} "
+        f"WHERE c.model = %s AND c.id > %s AND c.id <= %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["type", *WEIGHTS, *hidden_params, type(fiche)._meta.label_lower, entry["at"], now])
+        rows = cursor.fetchall()
+    changed = {}
+    for page_id, facet, value in rows:
+        values = changed.setdefault(page_id, set())
+        if facet is not None:
+            values.add((facet, value))
+    if fiche.pk in changed or changed.keys() & set(entry["pinned_all"]):
+        return None
+    ranked = [(page_id, score) for page_id, score in entry["ranked"] if page_id not in changed]
+    for page_id, values in changed.items():
+        score = sum(entry["own"].get(value, 0) for value in values)
+        if score and ("type", fiche.search_type) in values:  # hidden or gone: no rows
+            ranked.append((page_id, score))
+    ranked.sort(key=lambda row: (-row[1], -row[0]))
+    if len(ranked) < limit and not entry["complete"]:
+        return None
+    return {**entry, "at": now, "ranked": ranked[: limit + SPARE], "complete": entry["complete"] and len(ranked) <= limit + SPARE}
 
 
 def signature(fiche, request, limit=4):

@@ -188,13 +188,13 @@ def sync_page(page):
             return
         current.delete()
         PageFacet.objects.bulk_create(rows)
-        bump_classification(type(page))
+        bump_classification(type(page), page.pk)
 
 
 def remove_page(page):
     deleted, _by_model = PageFacet.objects.filter(page_id=page.pk).delete()
     if deleted:
-        bump_classification(type(page))
+        bump_classification(type(page), page.pk)
 
 
 def rebuild_all(batch_size=1000):

@@ -208,9 +208,93 @@ def test_a_related_fiche_classified_elsewhere_or_unpublished_leaves_the_related_
     assert related_titles(reader_client, fiche) == ["Proche", "Lointaine"]
     far.tags.clear()
     far.save_revision().publish()  # it shares nothing with the fiche any more
-    assert related_choice_queries(reader_client, fiche) == (["Proche"], True)
+    # brought up to date from the one fiche reclassified, not ranked again (practices.related)
+    assert related_choice_queries(reader_client, fiche) == (["Proche"], False)
     near.unpublish()
     assert related_titles(reader_client, fiche) == []
+
+
+def test_a_fiche_published_since_enters_the_related_fiches_without_ranking_them_again(versions, reader_client, fiche):
+    make_fiche("Lointaine", region_id="76", service_type_id="commune", themes=("numerique",), tags=["coaching"])
+    assert related_choice_queries(reader_client, fiche) == (["Lointaine"], True)
+    make_fiche("Proche", themes=("management", "cooperation"), tags=["coaching"])
+    assert related_choice_queries(reader_client, fiche) == (["Proche", "Lointaine"], False)
+    cache.clear()  # what ranking afresh gives
+    assert related_choice_queries(reader_client, fiche) == (["Proche", "Lointaine"], True)
+
+
+def test_related_fiches_are_ranked_again_when_the_log_cannot_tell(versions, reader_client, fiche, monkeypatch):
+    from portal.cache import bump_classification
+    from practices import related
+    from practices.models import PracticeSheetPage
+
+    make_fiche("Voisine", themes=("management",))
+    assert related_choice_queries(reader_client, fiche) == (["Voisine"], True)
+    bump_classification(PracticeSheetPage)  # a change in bulk: no page named
+    assert related_choice_queries(reader_client, fiche) == (["Voisine"], True)
+    monkeypatch.setattr(related, "MAX_CHANGES", 1)
+    make_fiche("Deuxième", themes=("management",))
+    make_fiche("Troisième", themes=("management",))
+    assert related_choice_queries(reader_client, fiche) == (["Troisième", "Deuxième", "Voisine"], True)
+
+
+def test_a_hidden_fiche_published_since_joins_only_the_lists_of_those_who_may_see_it(versions, client, fiche, reader, moderator):
+    secret = make_fiche("Coopération à venir", publish=False, themes=("management", "cooperation"), tags=["coaching"])
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+    make_fiche("Ouverte", themes=("management",))
+    for user in (reader, moderator):
+        client.force_login(user)
+        assert related_choice_queries(client, fiche) == (["Ouverte"], True)
+    secret.save_revision().publish()
+    client.force_login(reader)
+    assert related_choice_queries(client, fiche) == (["Ouverte"], False)
+    client.force_login(moderator)
+    assert related_choice_queries(client, fiche) == (["Coopération à venir", "Ouverte"], False)
+
+
+def test_related_fiches_brought_up_to_date_are_those_ranked_afresh(reader_client, reader, fiche):
+    """Fiches published, classified differently and unpublished one after the other, the fiche page read
+    after each: the list brought up to date from the log is the list ranked afresh (while each value
+    has fewer pages than practices.related.NEIGHBOURS)."""
+    import random
+
+    from django.test import RequestFactory
+
+    from practices.related import related_fiches
+
+    draw = random.Random(11)
+    themes, tags = ("management", "cooperation", "numerique"), ["coaching", "pairs", "codev"]
+
+    def classification():
+        return {
+            "themes": tuple(draw.sample(themes, draw.randint(1, 2))),
+            "tags": draw.sample(tags, draw.randint(0, 2)),
+            "region_id": draw.choice(["53", "76"]),
+        }
+
+    pages = [make_fiche(f"Fiche {n}", **classification()) for n in range(6)]
+    request = RequestFactory().get(fiche.url)
+    request.user = reader
+    for step in range(12):
+        ranked_again = related_choice_queries(reader_client, fiche)[1]
+        assert ranked_again == (step == 0)
+        action = draw.choice(["new", "new", "reclassify", "unpublish"])
+        if action == "new":
+            pages.append(make_fiche(f"Nouvelle {step}", **classification()))
+        else:
+            page = draw.choice([page for page in pages if page.live])
+            if action == "unpublish":
+                page.unpublish()
+            else:
+                new = classification()
+                page.themes = list(Theme.objects.filter(slug__in=new["themes"]))
+                page.tags.set(new["tags"])
+                page.region_id = new["region_id"]
+                page.save_revision().publish()
+            page.refresh_from_db()
+        titles, ranked_again = related_choice_queries(reader_client, fiche)
+        assert titles == [page.title for page in related_fiches(fiche, request)], (step, action)
 
 
 def test_publishing_a_fiche_as_it_was_classified_leaves_the_classification_version(versions, fiche):
@@ -604,3 +688,16 @@ def test_every_page_type_token_fits_the_name_column():
     limit = CacheVersion._meta.get_field("name").max_length
     assert len(CLASSIFICATION_VERSION_PREFIX) + longest <= limit
     assert len(TYPE_VERSION_PREFIX) + longest <= limit
+
+
+def test_the_log_of_classification_changes_keeps_only_the_recent_ones(monkeypatch):
+    from portal import cache as portal_cache
+    from portal.models import ClassificationChange
+    from practices.models import PracticeSheetPage
+
+    monkeypatch.setattr(portal_cache, "CHANGES_KEPT", 3)
+    for page_id in range(1, 11):
+        portal_cache.bump_classification(PracticeSheetPage, page_id)
+    ids = list(ClassificationChange.objects.order_by("pk").values_list("pk", flat=True))
+    assert len(ids) <= 2 * 3 and ids[-1] - ids[0] < 2 * 3
+    assert portal_cache.classification_change(PracticeSheetPage) == ids[-1]

@@ -31,8 +31,9 @@ What a reader meets, not what a cache returns:
 - the *first read* measures follow a publication, answered as the publication pipeline's cache step
   answers it, and an untimed read of the other demo fiche, as other readers would make:
   `fiche_first_read` and `home_first_read` after the publication of that other fiche classified
-  differently, as a new fiche or new themes are (the content version and the classification are
-  replaced: listings, the related fiches chosen again, the home page's sections), `fiche_after_update`
+  differently (its region changed, its facet rows written and the change logged), as a new fiche or new
+  themes are (the content version and the classification are replaced: listings, the related fiches
+  brought up to date from the change, the home page's sections), `fiche_after_update`
   after that other fiche is published again as it was classified (a text corrected: the related fiches
   stay chosen), `fiche_republished` after the publication of the fiche read itself (its own content is
   rendered again too);
@@ -64,11 +65,12 @@ from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend, get_search_backends
 
-from portal.cache import bump_after_publication, bump_classification, bump_pages
+from portal.cache import bump_after_publication, bump_pages
 from portal.devtools.demo.synthetic import create_fiches
 from portal.publication import Change, Kind
 from portal.roles import READERS
 from practices.models import PracticeSheetPage, Region, Theme
+from search import facets
 from search.models import SearchWord
 from search.service import Criteria, SearchService
 
@@ -350,15 +352,19 @@ def after_publication(client, published_slug=OTHER_FICHE_SLUG, reclassified=True
     """What precedes a first read: a fiche's publication, as the publication pipeline's cache step
     answers it (portal.publication), then another reader reading the other demo fiche.
 
-    `reclassified`: the fiche arrives or is classified differently (its facet rows change, and with them
-    the classification version: search.facets.sync_page), as when a new fiche is published; otherwise
-    it is published again as it was classified."""
+    `reclassified`: the fiche is classified differently (its region alternates between two, its facet
+    rows are written and the change logged as the pipeline's facets step does: search.facets.sync_page),
+    as when an editor corrects it or a new fiche arrives; otherwise it is published again as it was
+    classified."""
     published = PracticeSheetPage.objects.live().get(slug=published_slug)
+    regions = (published.region_id, Region.objects.exclude(pk=published.region_id).values_list("pk", flat=True).first())
     other = _get(client, PracticeSheetPage.objects.live().get(slug=OTHER_FICHE_SLUG).url)
 
     def call():
         if reclassified:
-            bump_classification(PracticeSheetPage)
+            published.region_id = regions[1] if published.region_id == regions[0] else regions[0]
+            PracticeSheetPage.objects.filter(pk=published.pk).update(region_id=published.region_id)
+            facets.sync_page(published)
         bump_after_publication(Change(Kind.PUBLISHED, published))
         other()
 
