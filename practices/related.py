@@ -211,9 +211,10 @@ def _ranking(fiche, request, limit):
     """(the fiche's ranking, as of the last classification change of the fiches; {id: card version} when
     it was ranked now, else None).
 
-    A ranking: {"version": the classification version it is up to date with, "at": that version's change (portal.cache.classification_change), "own":
-    {(facet, value): weight} of the fiche, "pinned": ids shown first, "pinned_all": every id pinned,
-    "ranked": [(id, score)] best first, "complete": whether that list holds every fiche ranked}.
+    A ranking: {"version": the classification version it is up to date with, "at": the logged change
+    that version names (portal.cache.classification_change), "own": {(facet, value): weight} of the
+    fiche, "pinned": ids shown first, "pinned_all": every id pinned, "ranked": [(id, score)] best
+    first, "complete": whether that list holds every fiche ranked}.
     """
     key = versioned_key(
         CLASSIFICATION_VERSION_KEY, request, "related-ranking", fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit
