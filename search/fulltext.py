@@ -62,7 +62,7 @@ def _engine():
 
 
 def matching(query):
-    """The ids of the pages whose document matches `query`, as a subquery for `pk__in`.
+    """The ids of the pages whose document matches `query`, as a subquery for `pk__in` (`Matches`).
 
     On PostgreSQL, fenced by `OFFSET 0`: the matches are taken from the GIN index as a whole and joined to
     the pages they are asked for. PostgreSQL believes testing a page's vector costs nothing and otherwise
@@ -71,8 +71,25 @@ def matching(query):
     word in 15 to 20 ms.
     """
     if _engine() == "postgresql":
-        return RawSQL(*_matches_postgresql(query, "page_id"))
-    return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", (query.fts5(),))
+        return Matches(f"SELECT page_id FROM {VECTORS}", "vector @@ to_tsquery('simple', %s)", (query.tsquery(),), "page_id", " OFFSET 0")
+    return Matches(f"SELECT rowid FROM {FTS}", f"{FTS} MATCH %s", (query.fts5(),), "rowid", "")
+
+
+class Matches(RawSQL):
+    """The subquery of the matching page ids, which can be narrowed to other pages (`within`)."""
+
+    def __init__(self, select, where, params, column, fence):
+        self._parts = select, where, tuple(params), column, fence
+        super().__init__(f"{select} WHERE {where}{fence}", tuple(params))
+
+    def within(self, pages):
+        """The matches among `pages` (a subquery of page ids), tested inside the fence: PostgreSQL then
+        keeps only those pages as it reads the matches from the index, rather than hashing every match
+        of a common word to join it to them afterwards (counting the other facets of « management » in a
+        region of 4,779 of 100,000 fiches: 54 → 36 ms of a statement of 82 ms)."""
+        select, where, params, column, fence = self._parts
+        sql, pages_params = pages.query.sql_with_params()
+        return Matches(select, f"{where} AND {column} IN ({sql})", (*params, *pages_params), column, fence)
 
 
 def _matches_postgresql(query, columns):

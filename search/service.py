@@ -338,10 +338,10 @@ class SearchService:
         for excluded, params in parts.items():
             rows = PageFacet.objects.filter(facet__in=params)
             pages = self.page_ids(criteria, except_param=excluded)
-            if pages is not None:
+            if match is not None:  # the filters inside the matches' subquery: see fulltext.Matches.within
+                rows = rows.filter(page_id__in=match if pages is None else match.within(pages))
+            elif pages is not None:
                 rows = rows.filter(page_id__in=pages)
-            if match is not None:
-                rows = rows.filter(page_id__in=match)
             querysets.append(rows.values_list("facet", "value").annotate(n=Count("page_id")).order_by())
         first, *others = querysets
         return list(first.union(*others, all=True) if others else first)

@@ -81,6 +81,18 @@ def test_facet_counts_ignore_their_own_filter_but_apply_the_others(reader_client
     assert facet_counts(response, "service") == {"intercommunalite": 1}
 
 
+@pytest.mark.parametrize("path", ["/fiches/", "/recherche/"])
+def test_with_words_the_counts_apply_the_other_filters_to_the_matches(reader_client, corpus, path):
+    """The filters are applied inside the matches' subquery (search.fulltext.Matches.within)."""
+    response = reader_client.get(f"{path}?q=cadres&region=76&theme=cooperation")  # every fiche's chapô
+    assert facet_counts(response, "region") == {"bretagne": 1, "occitanie": 1}
+    assert facet_counts(response, "theme") == {"management": 1, "cooperation": 1}
+    assert facet_counts(response, "service") == {"intercommunalite": 1}
+    response = reader_client.get(f"{path}?q=tarn&region=76")  # one title
+    assert facet_counts(response, "theme") == {"cooperation": 1}
+    assert facet_counts(response, "region") == {"occitanie": 1}
+
+
 def test_zero_count_values_are_hidden_unless_selected(reader_client, corpus):
     response = reader_client.get("/fiches/")
     regions = facet_counts(response, "region")
