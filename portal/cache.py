@@ -254,7 +254,8 @@ def classification_change(model, request=None):
     """The id of the last logged change of how pages of type `model` are classified, or None when its
     token names no logged change (changed in bulk, or never)."""
     token = read_version(f"{CLASSIFICATION_VERSION_PREFIX}{model._meta.label_lower}", request)
-    return int(token[len(CHANGE_TOKEN) :]) if token.startswith(CHANGE_TOKEN) and token[len(CHANGE_TOKEN) :].isdigit() else None
+    number = token.removeprefix(CHANGE_TOKEN)
+    return int(number) if number != token and number.isdigit() else None
 
 
 def bump_content_version(*args, **kwargs):

@@ -47,7 +47,7 @@ WEIGHTS = {"theme": 3, "tag": 2, "region": 1, "service": 1}
 NEIGHBOURS = 500
 # How many more of the best ranked pages than asked for are read before what is left out (the fiche, its
 # pinned fiches, other page types, hidden pages) is removed; should they leave fewer than asked, all the
-# ranked pages are read again (`_pinned_and_ranked`).
+# ranked pages are read again (`_ranked_afresh`).
 SPARE = 12
 # A ranking kept in the cache is brought up to date from at most this many classification changes;
 # beyond, it is ranked afresh (`_brought_up_to_date`).
@@ -102,10 +102,10 @@ def _ranked_afresh(fiche, hidden, limit):
     return {**found, "ranked": kept, "complete": complete}, versions
 
 
-def _pinned_and_ranked(fiche, hidden, limit):
-    """(pinned ids in the editor's order, ids of the closest other fiches best first, {id: card version})."""
-    ranking, versions = _ranked_afresh(fiche, hidden, limit)
-    return ranking["pinned"], [page_id for page_id, _score in ranking["ranked"][:limit]], versions
+def _shown(ranking, limit):
+    """The ids of the related fiches a ranking shows: the pinned ones first, then the closest."""
+    pinned_ids = ranking["pinned"][:limit]
+    return pinned_ids + [page_id for page_id, _score in ranking["ranked"][: limit - len(pinned_ids)]]
 
 
 def _query(fiche, hidden, reach):
@@ -174,9 +174,8 @@ def _query(fiche, hidden, reach):
 
 def _chosen(fiche, hidden, limit):
     """The ids of the related fiches, pinned first, and their cards' versions."""
-    pinned_ids, ranked_ids, versions = _pinned_and_ranked(fiche, hidden, limit)
-    pinned_ids = pinned_ids[:limit]
-    return pinned_ids + ranked_ids[: limit - len(pinned_ids)], versions
+    ranking, versions = _ranked_afresh(fiche, hidden, limit)
+    return _shown(ranking, limit), versions
 
 
 def _key(fiche, request, limit):
@@ -198,8 +197,7 @@ def chosen(fiche, request, limit=4):
     memo = fiche.__dict__.setdefault("_related_chosen", {})
     if limit not in memo:
         entry, versions = _ranking(fiche, request, limit)
-        pinned_ids = entry["pinned"][:limit]
-        ids = pinned_ids + [page_id for page_id, _score in entry["ranked"][: limit - len(pinned_ids)]]
+        ids = _shown(entry, limit)
         if versions is None:
             updated = SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "updated_at") if ids else ()
             versions = {pk: cards.version(at) for pk, at in updated}
@@ -223,21 +221,20 @@ def _ranking(fiche, request, limit):
     entry = cache.get(key)
     if entry is not None and entry["version"] == version:
         return entry, None
+    hidden = hidden_page_ids(request)
     if entry is not None:
-        entry = _brought_up_to_date(entry, fiche, request, limit, now)
-        if entry is not None:
-            entry["version"] = version
+        entry = _brought_up_to_date(entry, fiche, hidden, limit, now)
     versions = None
     if entry is None:
-        ranking, versions = _ranked_afresh(fiche, hidden_page_ids(request), limit)
-        entry = {"version": version, "at": now, **ranking}
+        entry, versions = _ranked_afresh(fiche, hidden, limit)
+    entry = {**entry, "version": version, "at": now}
     cache.set(key, entry, FRAGMENT_TIMEOUT)
     return entry, versions
 
 
-def _brought_up_to_date(entry, fiche, request, limit, now):
+def _brought_up_to_date(entry, fiche, hidden, limit, now):
     """`entry` with the fiches whose classification changed since it was computed ranked again, in one
-    query; None when it must be ranked afresh.
+    query (`hidden`: the pages this reader may not see); None when it must be ranked afresh.
 
     A changed fiche leaves the list and comes back with its score now, if it is still a live fiche this
     reader may see: what ranking afresh gives it, since a fiche just published is among the most recent
@@ -251,7 +248,6 @@ def _brought_up_to_date(entry, fiche, request, limit, now):
         return None
     quote = connection.ops.quote_name
     log, table = quote(ClassificationChange._meta.db_table), quote(PageFacet._meta.db_table)
-    hidden = hidden_page_ids(request)
     hidden_sql, hidden_params = hidden.query.sql_with_params() if hidden is not None else ("", ())
     sql = (
         f"SELECT c.page_id, f.facet, f.value FROM {log} c LEFT JOIN {table} f ON f.page_id = c.page_id "
@@ -277,7 +273,7 @@ def _brought_up_to_date(entry, fiche, request, limit, now):
     ranked.sort(key=lambda row: (-row[1], -row[0]))
     if len(ranked) < limit and not entry["complete"]:
         return None
-    return {**entry, "at": now, "ranked": ranked[: limit + SPARE], "complete": entry["complete"] and len(ranked) <= limit + SPARE}
+    return {**entry, "ranked": ranked[: limit + SPARE], "complete": entry["complete"] and len(ranked) <= limit + SPARE}
 
 
 def signature(fiche, request, limit=4):

@@ -71,7 +71,7 @@ def matching(query):
     word in 15 to 20 ms.
     """
     if _engine() == "postgresql":
-        return Matches(f"SELECT page_id FROM {VECTORS}", "vector @@ to_tsquery('simple', %s)", (query.tsquery(),), "page_id", " OFFSET 0")
+        return _matches_postgresql(query, "page_id")
     return Matches(f"SELECT rowid FROM {FTS}", f"{FTS} MATCH %s", (query.fts5(),), "rowid", "")
 
 
@@ -93,8 +93,8 @@ class Matches(RawSQL):
 
 
 def _matches_postgresql(query, columns):
-    """The statement giving `columns` of the narrow table's rows that match `query`, and its params."""
-    return f"SELECT {columns} FROM {VECTORS} WHERE vector @@ to_tsquery('simple', %s) OFFSET 0", (query.tsquery(),)
+    """`Matches` giving `columns` of the narrow table's rows that match `query`, fenced by `OFFSET 0`."""
+    return Matches(f"SELECT {columns} FROM {VECTORS}", "vector @@ to_tsquery('simple', %s)", (query.tsquery(),), "page_id", " OFFSET 0")
 
 
 @contextmanager
@@ -208,7 +208,8 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
     title_tiers, title_params = _title_tiers(query, "v")
     elsewhere, elsewhere_params = _phrase_elsewhere(query, "t", vector="t")
     together, together_params = _together(query, "v")
-    match_sql, match_params = _matches_postgresql(query, "page_id, published_at, vector, title")
+    matches = _matches_postgresql(query, "page_id, published_at, vector, title")
+    match_sql, match_params = matches.sql, matches.params
     within = "" if candidates_sql is None else f"WHERE v.page_id IN ({candidates_sql})"
     d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
     cut_keys = [f"tier{index}" for index in range(len(title_tiers))]
