@@ -72,7 +72,10 @@ def matching(query):
     """
     if _engine() == "postgresql":
         return _matches_postgresql(query, "page_id")
-    return Matches(f"SELECT rowid FROM {FTS}", f"{FTS} MATCH %s", (query.fts5(),), "rowid", "")
+    # "+rowid": the pages of `Matches.within` are then tested on what MATCH gives, as a filter; given
+    # the rowids as a constraint, FTS5 ran MATCH once per page (counting the facets of « manag* » in a
+    # region at 10,000 fiches: 82 ms, against 2.7 ms with "+rowid" and 4.6 with the filter outside)
+    return Matches(f"SELECT rowid FROM {FTS}", f"{FTS} MATCH %s", (query.fts5(),), "+rowid", "")
 
 
 class Matches(RawSQL):
