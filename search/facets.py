@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.cache import bump_classification, bump_content_version, bump_version, cached_on_version
 
-from . import documents
+from . import documents, fulltext
 from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
 
@@ -188,12 +188,14 @@ def sync_page(page):
             return
         current.delete()
         PageFacet.objects.bulk_create(rows)
+        fulltext.refresh_regions([page.pk])
         bump_classification(type(page), page.pk)
 
 
 def remove_page(page):
     deleted, _by_model = PageFacet.objects.filter(page_id=page.pk).delete()
     if deleted:
+        fulltext.refresh_regions([page.pk])
         bump_classification(type(page), page.pk)
 
 
@@ -218,6 +220,7 @@ def rebuild_all(batch_size=1000):
                     PageFacet.objects.bulk_create(rows, batch_size=batch_size)
                     rows = []
             PageFacet.objects.bulk_create(rows, batch_size=batch_size)
+        fulltext.refresh_regions()
     bump_content_version()
     return count
 

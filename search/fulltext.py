@@ -95,6 +95,49 @@ class Matches(RawSQL):
         return Matches(select, f"{where} AND {column} IN ({sql})", (*params, *pages_params), column, fence)
 
 
+# The facet whose values the narrow table keeps beside each match on PostgreSQL (migration 0013): nearly
+# every search names a region, and a facet's counts leave its own filter out, so the regions are counted
+# over every match of the words.
+REGION_FACET = "region"
+_REGIONS = (
+    f"ARRAY(SELECT f.value::text FROM search_pagefacet f WHERE f.page_id = {{page}} AND f.facet = '{REGION_FACET}' "
+    "ORDER BY 1)"
+)
+
+
+def count_regions(match):
+    """(sql, params) of the statement giving (facet, value, count) of the regions of the pages `match`
+    (a PostgreSQL `Matches`, narrowed by `within` or not): the matches grouped by the regions they bring
+    along, then each group's regions counted (a collection may have several). No join to the facet rows:
+    for a word in 52,000 of 100,000 fiches, 66 → 35 ms."""
+    _select, where, params, _column, _fence = match._parts
+    sql = (
+        f"SELECT %s AS facet, value, SUM(n)::bigint AS n FROM "
+        f"(SELECT regions, COUNT(*) AS n FROM {VECTORS} WHERE {where} GROUP BY regions) AS g, "
+        "unnest(g.regions) AS value GROUP BY value"
+    )
+    return sql, (REGION_FACET, *params)
+
+
+def refresh_regions(page_ids=None):
+    """Copy the pages' region rows (all pages when None) beside their vectors, where they differ: after
+    search.facets changed their facet rows (the trigger copies them when it writes the vector). An
+    unchanged row is left alone: rewriting it would write its vector's GIN entries again."""
+    if _engine() != "postgresql":
+        return
+    regions = _REGIONS.format(page="v.page_id")
+    sql = f"UPDATE {VECTORS} v SET regions = {regions} WHERE v.regions IS DISTINCT FROM {regions}"
+    params = ()
+    if page_ids is not None:
+        page_ids = list(page_ids)
+        if not page_ids:
+            return
+        sql += " AND v.page_id = ANY(%s)"
+        params = (page_ids,)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
 def _matches_postgresql(query, columns):
     """`Matches` giving `columns` of the narrow table's rows that match `query`, fenced by `OFFSET 0`."""
     return Matches(f"SELECT {columns} FROM {VECTORS}", "vector @@ to_tsquery('simple', %s)", (query.tsquery(),), "page_id", " OFFSET 0")

@@ -334,17 +334,33 @@ class SearchService:
 
     def _count_parts(self, criteria, match, parts):
         """[(facet, value, count)] of the `parts` ({excluded param: facets counted}), in one query."""
-        querysets = []
+        querysets, statements = [], []
         for excluded, params in parts.items():
-            rows = PageFacet.objects.filter(facet__in=params)
             pages = self.page_ids(criteria, except_param=excluded)
-            if match is not None:  # the filters inside the matches' subquery: see fulltext.Matches.within
-                rows = rows.filter(page_id__in=match if pages is None else match.within(pages))
+            # the filters inside the matches' subquery: see fulltext.Matches.within
+            matches = None if match is None else (match if pages is None else match.within(pages))
+            if params == [fulltext.REGION_FACET] and matches is not None and connection.vendor == "postgresql":
+                statements.append(fulltext.count_regions(matches))  # the regions read beside the matches
+                continue
+            rows = PageFacet.objects.filter(facet__in=params)
+            if matches is not None:
+                rows = rows.filter(page_id__in=matches)
             elif pages is not None:
                 rows = rows.filter(page_id__in=pages)
             querysets.append(rows.values_list("facet", "value").annotate(n=Count("page_id")).order_by())
-        first, *others = querysets
-        return list(first.union(*others, all=True) if others else first)
+        if querysets:
+            first, *others = querysets
+            union = first.union(*others, all=True) if others else first
+            if not statements:
+                return list(union)
+            statements.insert(0, union.query.sql_with_params())
+        # the regions' statements beside the ORM's union: one query still
+        with connection.cursor() as cursor:
+            cursor.execute(
+                " UNION ALL ".join(f"({sql})" for sql, _params in statements),
+                [param for _sql, params in statements for param in params],
+            )
+            return cursor.fetchall()
 
     def tag_names(self):
         """{tag id: (slug, name)} of every tag, read once per content version (a new tag comes with the

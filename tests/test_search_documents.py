@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from practices.models import PracticeSheetPage
 from search import documents, facets, french, fulltext, query
-from search.models import SearchDocument, SearchWord, Synonym
+from search.models import PageFacet, SearchDocument, SearchWord, Synonym
 
-from .factories import make_fiche, make_network, make_workstream
+from .factories import make_collection, make_fiche, make_network, make_workstream
 
 pytestmark = pytest.mark.django_db
 
@@ -343,6 +344,59 @@ def test_the_match_table_follows_the_documents(home_page):
     assert _match_row(fiche.pk)[2] == earlier
     fiche.unpublish()
     assert _match_row(fiche.pk) is None
+
+
+def _regions_beside_the_vectors():
+    """{page id: regions} of the narrow match table, and {page id: regions} of the facet rows."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, regions FROM search_document_vector")
+        beside = {page_id: list(regions) for page_id, regions in cursor.fetchall()}
+    rows = {page_id: [] for page_id in beside}
+    for page_id, value in PageFacet.objects.filter(facet="region").order_by("value").values_list("page_id", "value"):
+        rows.setdefault(page_id, []).append(value)
+    return beside, rows
+
+
+@postgres_only
+def test_the_match_table_keeps_each_page_s_regions(home_page, reader_client):
+    """The regions are counted over the matches beside the vectors (migration 0013): they follow the
+    facet rows through a publication, a new region, a rebuild of the facets and of the documents; a
+    collection brings the regions of its fiches, each counted once."""
+    breton = make_fiche("Coaching des managers bretons", region_id="53", tags=["coaching"])
+    occitan = make_fiche("Coaching des managers occitans", region_id="76")
+    collection = make_collection([breton, occitan], title="Coaching des managers : deux régions")
+    beside, rows = _regions_beside_the_vectors()
+    assert beside[breton.pk] == ["53"] and beside[collection.pk] == ["53", "76"]
+    assert beside == rows
+
+    occitan.region_id = "84"
+    occitan.save_revision().publish()
+    beside, rows = _regions_beside_the_vectors()
+    assert beside[occitan.pk] == ["84"] and beside == rows
+    # the facet rows changed alone (the facets' step of the pipeline), the document as it was
+    for region in ("76", "53"):
+        PracticeSheetPage.objects.filter(pk=breton.pk).update(region_id=region)
+        facets.sync_page(PracticeSheetPage.objects.get(pk=breton.pk))
+        assert _regions_beside_the_vectors()[0][breton.pk] == [region]
+
+    def counts(param, **query):
+        data = reader_client.get("/recherche/", {**query, "format": "json"}).json()
+        return {value["value"]: value["count"] for value in data["facets"][param]}
+
+    # the regions counted beside the matches, the other facets from the facet rows, in one statement
+    assert counts("region", q="coaching", region="53") == {"bretagne": 2, "occitanie": 1, "auvergne-rhone-alpes": 1}
+    assert counts("type", q="coaching", region="53") == {"fiche": 1, "selection": 1}
+    assert counts("region", q="coaching", tag="coaching") == {"bretagne": 1}
+    assert counts("region", q="coaching", tag="coaching", region="76") == {"bretagne": 1, "occitanie": 0}
+
+    with connection.cursor() as cursor:  # the copies emptied behind the table's back, then rebuilt
+        cursor.execute("UPDATE search_document_vector SET regions = '{}'")
+    facets.rebuild_all()
+    beside, rows = _regions_beside_the_vectors()
+    assert beside == rows and beside[breton.pk] == ["53"]
+    call_command("update_index", stdout=None)
+    beside, rows = _regions_beside_the_vectors()
+    assert beside == rows and beside[collection.pk] == ["53", "84"]  # its fiches' regions of today
 
 
 @postgres_only

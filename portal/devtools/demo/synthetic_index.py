@@ -78,8 +78,10 @@ def _index_chunks(chunks):
             memoize_search_values(fiche, _with_document(built))
         for search_index, add in indexes:
             add(search_index, chunk)
-        documents.add_documents(built, words)
+        # the facet rows first: the documents' trigger copies the regions beside the vectors (search
+        # migration 0013)
         PageFacet.objects.bulk_create([row for fiche in chunk for row in facets.rows_for(fiche)], batch_size=2000)
+        documents.add_documents(built, words)
     return words
 
 
