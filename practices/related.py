@@ -179,9 +179,9 @@ def _chosen(fiche, hidden, limit):
 
 
 def _key(fiche, request, limit):
-    """What the choice of a fiche's related fiches depends on: the fiches' classification, the fiche
-    (its token: its pinned fiches), what the reader may not see."""
-    return (classification_version(type(fiche), request), fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit)
+    """What a fiche's ranking is kept for, whatever the classification of the other fiches (`_ranking`
+    brings it up to date): the fiche (its token: its pinned fiches), what the reader may not see."""
+    return (fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit)
 
 
 def chosen(fiche, request, limit=4):
@@ -214,9 +214,7 @@ def _ranking(fiche, request, limit):
     fiche, "pinned": ids shown first, "pinned_all": every id pinned, "ranked": [(id, score)] best
     first, "complete": whether that list holds every fiche ranked}.
     """
-    key = versioned_key(
-        CLASSIFICATION_VERSION_KEY, request, "related-ranking", fiche.pk, page_version(fiche.pk, request), visibility_signature(request), limit
-    )
+    key = versioned_key(CLASSIFICATION_VERSION_KEY, request, "related-ranking", *_key(fiche, request, limit))
     version, now = classification_version(type(fiche), request), classification_change(type(fiche), request)
     entry = cache.get(key)
     if entry is not None and entry["version"] == version:
@@ -287,7 +285,7 @@ def signature(fiche, request, limit=4):
         ids, versions = chosen(fiche, request, limit)
         return " ".join(f"{pk}.{versions[pk]}" for pk in ids) or "-"
 
-    key = (*_key(fiche, request, limit), type_version(type(fiche), request))
+    key = (classification_version(type(fiche), request), *_key(fiche, request, limit), type_version(type(fiche), request))
     return cached_on_version(CLASSIFICATION_VERSION_KEY, request, "related-signature", build, *key)
 
 

@@ -339,8 +339,9 @@ class SearchService:
             pages = self.page_ids(criteria, except_param=excluded)
             # the filters inside the matches' subquery: see fulltext.Matches.within
             matches = None if match is None else (match if pages is None else match.within(pages))
-            if params == [fulltext.REGION_FACET] and matches is not None and connection.vendor == "postgresql":
-                statements.append(fulltext.count_regions(matches))  # the regions read beside the matches
+            regions = fulltext.count_regions(matches) if params == [fulltext.REGION_FACET] and matches is not None else None
+            if regions is not None:  # the regions read beside the matches
+                statements.append(regions)
                 continue
             rows = PageFacet.objects.filter(facet__in=params)
             if matches is not None:

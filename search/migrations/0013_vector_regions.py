@@ -20,7 +20,7 @@ when it writes the vector, and search.facets copies them again when it changes a
 
 from importlib import import_module
 
-from django.db import migrations, transaction
+from django.db import migrations
 
 _narrow = import_module("search.migrations.0008_narrow_match_table")
 _title = import_module("search.migrations.0012_vector_title_and_date")
@@ -51,18 +51,9 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    """The column, in one transaction; then the table rewritten outside of it (see migration 0012: the
-    UPDATE leaves a dead copy of every row and of its GIN entries until a vacuum)."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with transaction.atomic(using=schema_editor.connection.alias):
-        run(FORWARD)(apps, schema_editor)
-    schema_editor.execute("VACUUM (FULL, ANALYZE) search_document_vector")
-
-
 class Migration(migrations.Migration):
     atomic = False  # VACUUM cannot run in a transaction
     dependencies = [("search", "0012_vector_title_and_date")]
 
-    operations = [migrations.RunPython(forward, run(BACKWARD), elidable=False)]
+    # the column, then the table rewritten (migration 0012: the UPDATE leaves a dead copy of every row)
+    operations = [migrations.RunPython(_title.then_rewritten(FORWARD), run(BACKWARD), elidable=False)]
