@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.cache import bump_classification, bump_content_version, bump_version, cached_on_version
 
-from . import documents, fulltext
+from . import documents, fulltext, pairs
 from .contract import SearchablePage, facet_pairs
 from .models import PageFacet
 
@@ -184,17 +184,25 @@ def sync_page(page):
     with transaction.atomic():
         rows = rows_for(page) if page.live and isinstance(page, SearchablePage) and type(page) in _page_types else []
         current = PageFacet.objects.filter(page_id=page.pk)
-        if sorted(current.values_list("facet", "value")) == sorted((row.facet, str(row.value)) for row in rows):
+        old = sorted(current.values_list("facet", "value"))
+        new = sorted((row.facet, str(row.value)) for row in rows)
+        if old == new:
             return
         current.delete()
         PageFacet.objects.bulk_create(rows)
+        pairs.apply(old, new)
         fulltext.refresh_regions([page.pk])
         bump_classification(type(page), page.pk)
 
 
 def remove_page(page):
-    deleted, _by_model = PageFacet.objects.filter(page_id=page.pk).delete()
-    if deleted:
+    with transaction.atomic():
+        current = PageFacet.objects.filter(page_id=page.pk)
+        old = list(current.values_list("facet", "value"))
+        if not old:
+            return
+        current.delete()
+        pairs.apply(old, [])
         fulltext.refresh_regions([page.pk])
         bump_classification(type(page), page.pk)
 
@@ -220,6 +228,7 @@ def rebuild_all(batch_size=1000):
                     PageFacet.objects.bulk_create(rows, batch_size=batch_size)
                     rows = []
             PageFacet.objects.bulk_create(rows, batch_size=batch_size)
+        pairs.rebuild()
         fulltext.refresh_regions()
     bump_content_version()
     return count

@@ -28,6 +28,30 @@ class PageFacet(models.Model):
         return f"{self.page_id} {self.facet}={self.value}"
 
 
+class FacetPair(models.Model):
+    """How many live pages of a type have two facet values together (search.pairs), a value with itself
+    included: the facet counts of a listing with one filter, or none, read by this key."""
+
+    search_type = models.CharField(_("type de contenu"), max_length=20)
+    facet = models.CharField(_("facette"), max_length=20)
+    value = models.CharField(_("valeur"), max_length=100)
+    other_facet = models.CharField(_("autre facette"), max_length=20)
+    other_value = models.CharField(_("autre valeur"), max_length=100)
+    pages = models.IntegerField(_("pages"))
+
+    class Meta:
+        verbose_name = _("paire de valeurs de facettes")
+        verbose_name_plural = _("paires de valeurs de facettes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "value", "search_type", "other_facet", "other_value"], name="facetpair_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.search_type} {self.facet}={self.value} {self.other_facet}={self.other_value}: {self.pages}"
+
+
 class SearchSuggestion(models.Model):
     """One thing the header's search field can suggest as the reader types (see search.suggest).
 

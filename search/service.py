@@ -33,7 +33,7 @@ from wagtail.models import Page
 from portal.access import hidden_page_ids, visibility_signature
 from portal.cache import FRAGMENT_TIMEOUT, cached_content, content_key
 
-from . import cards, elastic, facets, fulltext, query, synonyms, vocabulary
+from . import cards, elastic, facets, fulltext, pairs, query, synonyms, vocabulary
 from .models import PageFacet, SearchDocument
 from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
 
@@ -336,6 +336,13 @@ class SearchService:
         """[(facet, value, count)] of the `parts` ({excluded param: facets counted}), in one query."""
         querysets, statements = [], []
         for excluded, params in parts.items():
+            paired = None if match is not None else self._paired(criteria, excluded, params)
+            if paired is not None:  # read from the facet pairs, the pages this reader may not see taken off
+                statement, hidden = paired
+                statements.append(statement)
+                if hidden is not None:
+                    querysets.append(hidden)
+                continue
             pages = self.page_ids(criteria, except_param=excluded)
             # the filters inside the matches' subquery: see fulltext.Matches.within
             matches = None if match is None else (match if pages is None else match.within(pages))
@@ -349,19 +356,37 @@ class SearchService:
             elif pages is not None:
                 rows = rows.filter(page_id__in=pages)
             querysets.append(rows.values_list("facet", "value").annotate(n=Count("page_id")).order_by())
-        if querysets:
-            first, *others = querysets
-            union = first.union(*others, all=True) if others else first
-            if not statements:
-                return list(union)
-            statements.insert(0, union.query.sql_with_params())
-        # the regions' statements beside the ORM's union: one query still
-        with connection.cursor() as cursor:
+        statements.extend(queryset.query.sql_with_params() for queryset in querysets)
+        with connection.cursor() as cursor:  # every part in one query
             cursor.execute(
-                " UNION ALL ".join(f"({sql})" for sql, _params in statements),
+                " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part{k}" for k, (sql, _params) in enumerate(statements)),
                 [param for _sql, params in statements for param in params],
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        counted = {}
+        for facet, value, n in rows:
+            counted[facet, value] = counted.get((facet, value), 0) + n
+        return [(facet, value, n) for (facet, value), n in counted.items() if n > 0]
+
+    def _paired(self, criteria, excluded, params):
+        """The counts of `params` over the pages passing every filter but `excluded`, from the facet pairs
+        (search.pairs), when those filters are at most one value plus content types: ((sql, params) of
+        the pairs, and a queryset of negative counts for the pages this reader may not see, or None).
+        None when the filters ask more than the pairs can answer."""
+        active = {param: values for param, values in criteria.active().items() if param != excluded}
+        wanted = active.pop(facets.TYPE.param, self.types)
+        types = [t for t in self.types if t in wanted]
+        if not types or len(active) > 1 or any(len(values) > 1 for values in active.values()):
+            return None
+        anchor = next(((param, values[0]) for param, values in active.items()), None)
+        hidden = hidden_page_ids(self.request)
+        if hidden is not None:
+            pages = SearchDocument.objects.filter(page_id__in=hidden, search_type__in=types)
+            if anchor is not None:
+                pages = _with_facet(pages, anchor[0], [anchor[1]])
+            rows = PageFacet.objects.filter(facet__in=params, page_id__in=pages.values("page_id"))
+            hidden = rows.values_list("facet", "value").annotate(n=-Count("page_id")).order_by()
+        return pairs.counts(types, anchor, params), hidden
 
     def tag_names(self):
         """{tag id: (slug, name)} of every tag, read once per content version (a new tag comes with the

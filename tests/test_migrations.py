@@ -37,3 +37,6 @@ def test_the_search_migrates_back_and_forward_with_its_documents(client, reader)
     assert found("codéveloppement") == ["Ateliers de codéveloppement"]
     make_fiche("Ligne d'écoute des managers")
     assert found("écoute") == ["Ligne d'écoute des managers"]
+    # the facet pairs (0014) were counted from the rows already there, and followed the new fiche
+    listing = client.get("/fiches/", {"format": "json"}).json()
+    assert {value["value"]: value["count"] for value in listing["facets"]["region"]} == {"bretagne": 2}

@@ -56,7 +56,7 @@ from practices.models import (
     Theme,
 )
 from search import fulltext, suggest
-from search.models import PageFacet, SearchDocument
+from search.models import FacetPair, PageFacet, SearchDocument
 
 from . import synthetic_themes
 from .synthetic_content import Composer, slug_for
@@ -120,7 +120,7 @@ def create_fiches(n, seed=2026, stdout=None):
 
 
 # What a bulk load changes the size of: the planner must know it before the first search.
-ANALYZED_MODELS = (Page, PracticeSheetPage, Revision, PageLogEntry, FicheTag, SearchDocument, PageFacet, IndexEntry)
+ANALYZED_MODELS = (Page, PracticeSheetPage, Revision, PageLogEntry, FicheTag, SearchDocument, PageFacet, FacetPair, IndexEntry)
 
 
 def _refresh_statistics(using):

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from practices.models import PracticeSheetPage
-from search import documents, facets
+from search import documents, facets, pairs
 from search.contract import FRENCH_TEXT_FIELD
 from search.models import PageFacet
 
@@ -54,6 +54,7 @@ def finish(words):
     chunk, the latter rewrote the whole index table each time (quadratic in the number of fiches) and
     two processes doing it at once deadlocked."""
     documents.merge_vocabulary(words)
+    pairs.rebuild()
     for backend in get_search_backends():
         search_index = backend.get_index_for_model(PracticeSheetPage)
         if _is_postgres_index(search_index):
