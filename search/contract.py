@@ -171,9 +171,13 @@ class SearchablePage(models.Model):
 
 
 
+# the facet every searchable page has one value of: its content type (`search_type`)
+TYPE_FACET = "type"
+
+
 def facet_pairs(page):
     """(facet, value) pairs of a live searchable page, "type" first, each value once, empty ones left out."""
-    values = {"type": [page.search_type], **page.facet_values()}
+    values = {TYPE_FACET: [page.search_type], **page.facet_values()}
     return [
         (facet, str(value))
         for facet, facet_values in values.items()

@@ -20,7 +20,7 @@ from wagtail.search import index
 from portal.cache import bump_classification, bump_content_version, bump_version, cached_on_version
 
 from . import documents, fulltext, pairs
-from .contract import SearchablePage, facet_pairs
+from .contract import TYPE_FACET, SearchablePage, facet_pairs
 from .models import PageFacet
 
 
@@ -48,7 +48,7 @@ class Facet:
 # read the reference lists again (the content version changes far more often than the lists do).
 CHOICES_VERSION_KEY = "search:facet-choices-version"
 
-TYPE = Facet("type", _("Type de contenu"), unknown_message=_("Type de contenu inconnu : %(value)s."))
+TYPE = Facet(TYPE_FACET, _("Type de contenu"), unknown_message=_("Type de contenu inconnu : %(value)s."))
 
 _facets = [TYPE]
 _page_types = []

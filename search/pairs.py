@@ -17,22 +17,19 @@ from collections import Counter
 
 from django.db import connection, transaction
 
+from .contract import TYPE_FACET
 from .models import FacetPair, PageFacet
 
-TYPE = "type"
 # rows per INSERT: six parameters each, well under SQLite's limit of 32,766
 STATEMENT_ROWS = 500
 
 
 def pairs_of(rows):
     """Counter of the pair keys (search type, facet, value, other facet, other value) that a page with
-    these (facet, value) rows counts once each; empty when it has no "type" row (not searchable)."""
-    rows = sorted(set(rows))
-    types = [value for facet, value in rows if facet == TYPE]
-    if not types:
-        return Counter()
-    search_type = types[0]
-    return Counter((search_type, facet, value, other_facet, other_value) for facet, value in rows for other_facet, other_value in rows)
+    these (facet, value) rows counts once each (none for no rows: a page off the search). A searchable
+    page's rows always name its type (search.contract.facet_pairs)."""
+    search_type = dict(rows).get(TYPE_FACET)
+    return Counter((search_type, *first, *second) for first in rows for second in rows)
 
 
 def apply(old_rows, new_rows):
@@ -42,32 +39,37 @@ def apply(old_rows, new_rows):
     changes = sorted((key, n) for key, n in delta.items() if n)  # sorted: concurrent writers lock rows in one order
     if not changes:
         return
-    table = connection.ops.quote_name(FacetPair._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(changes), STATEMENT_ROWS):
-            chunk = changes[start : start + STATEMENT_ROWS]
-            cursor.execute(
-                f"INSERT INTO {table} (search_type, facet, value, other_facet, other_value, pages) VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
-                + " ON CONFLICT (facet, value, search_type, other_facet, other_value)"
-                + f" DO UPDATE SET pages = {table}.pages + excluded.pages",
-                [part for key, n in chunk for part in (*key, n)],
-            )
+        _each_chunk(
+            cursor,
+            f"INSERT INTO {_table()} (search_type, facet, value, other_facet, other_value, pages) VALUES {{rows}}"
+            f" ON CONFLICT (facet, value, search_type, other_facet, other_value) DO UPDATE SET pages = {_table()}.pages + excluded.pages",
+            [(*key, n) for key, n in changes],
+        )
         # a pair no page has any more goes, so that no facet lists a value without pages
-        gone = [key for key, n in changes if n < 0]
-        for start in range(0, len(gone), STATEMENT_ROWS):
-            chunk = gone[start : start + STATEMENT_ROWS]
-            cursor.execute(
-                f"DELETE FROM {table} WHERE pages <= 0 AND (search_type, facet, value, other_facet, other_value) IN (VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
-                + ")",
-                [part for key in chunk for part in key],
-            )
+        _each_chunk(
+            cursor,
+            f"DELETE FROM {_table()} WHERE pages <= 0"
+            " AND (search_type, facet, value, other_facet, other_value) IN (VALUES {rows})",
+            [key for key, n in changes if n < 0],
+        )
+
+
+def _each_chunk(cursor, sql, rows):
+    """Run `sql` once per STATEMENT_ROWS of `rows` (tuples of parameters), its `{rows}` the chunk's rows."""
+    for start in range(0, len(rows), STATEMENT_ROWS):
+        chunk = rows[start : start + STATEMENT_ROWS]
+        values = ", ".join(["(" + ", ".join(["%s"] * len(chunk[0])) + ")"] * len(chunk))
+        cursor.execute(sql.format(rows=values), [part for row in chunk for part in row])
+
+
+def _table():
+    return connection.ops.quote_name(FacetPair._meta.db_table)
 
 
 def rebuild():
     """Count every pair again from the facet rows (after bulk writes, or to repair the table)."""
-    table, rows = (connection.ops.quote_name(model._meta.db_table) for model in (FacetPair, PageFacet))
+    table, rows = _table(), connection.ops.quote_name(PageFacet._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(
@@ -75,17 +77,16 @@ def rebuild():
             f" SELECT t.value, a.facet, a.value, b.facet, b.value, COUNT(*) FROM {rows} t"
             f" JOIN {rows} a ON a.page_id = t.page_id JOIN {rows} b ON b.page_id = t.page_id"
             " WHERE t.facet = %s GROUP BY t.value, a.facet, a.value, b.facet, b.value",
-            [TYPE],
+            [TYPE_FACET],
         )
 
 
 def counts(types, anchor, facets):
     """(sql, params) of the rows (facet, value, pages) counting `facets` over the pages of `types` that
     have the value `anchor` ((facet, value)), or every page of `types` when `anchor` is None."""
-    facet, values = (TYPE, list(types)) if anchor is None else (anchor[0], [anchor[1]])
-    table = connection.ops.quote_name(FacetPair._meta.db_table)
+    facet, values = (TYPE_FACET, list(types)) if anchor is None else (anchor[0], [anchor[1]])
     sql = (
-        f"SELECT other_facet, other_value, SUM(pages) FROM {table}"
+        f"SELECT other_facet, other_value, SUM(pages) FROM {_table()}"
         f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))})"
         f" AND search_type IN ({', '.join(['%s'] * len(types))})"
         f" AND other_facet IN ({', '.join(['%s'] * len(facets))})"

@@ -15,7 +15,8 @@ queries whatever the number of pages, all computed by the database:
    (search.fulltext.ranked; one COUNT when sorted by date): the cost of the page follows the page;
 5. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
    and every other active filter, but not its own, so that a reader sees what ticking another box of
-   the same facet would add;
+   the same facet would add; without words and with at most one value to filter by, read from the
+   counts of value pairs kept at publication (search.pairs), whatever the number of pages;
 6. when the words as typed give fewer than vocabulary.FEW_RESULTS results, the same search with the typos
    corrected (search.vocabulary), kept if it finds more, and said so (`Outcome.correction`).
 """
@@ -286,7 +287,8 @@ class SearchService:
 
     def count_facets(self, criteria, match=None):
         """Counts for every facet: one GROUP BY per set of pages, for the facets not cached, all sent as
-        one query (UNION ALL).
+        one query (UNION ALL); a set with no words and at most one value to filter by reads the facet
+        pairs instead of the rows of its pages (`_paired`).
 
         A facet belongs to one set only (the set without its own filter if it is active, the fully
         filtered set otherwise), so the rows of the parts never collide. `match`: the subquery of the pages
