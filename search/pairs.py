@@ -81,10 +81,28 @@ def rebuild():
         )
 
 
+def _anchored(types, anchor):
+    """The anchor's facet and values: `anchor` ((facet, value)), or the pages' own types without one."""
+    return (TYPE_FACET, list(types)) if anchor is None else (anchor[0], [anchor[1]])
+
+
+def size(types, anchor):
+    """(sql, params) of the one-row statement giving how many pages of `types` have the value `anchor`
+    (every page of `types` when None): the anchor's pairs with itself."""
+    facet, values = _anchored(types, anchor)
+    sql = (
+        f"SELECT COALESCE(SUM(pages), 0) FROM {_table()}"
+        f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))})"
+        f" AND search_type IN ({', '.join(['%s'] * len(types))})"
+        " AND other_facet = facet AND other_value = value"
+    )
+    return sql, [facet, *values, *types]
+
+
 def counts(types, anchor, facets):
     """(sql, params) of the rows (facet, value, pages) counting `facets` over the pages of `types` that
     have the value `anchor` ((facet, value)), or every page of `types` when `anchor` is None."""
-    facet, values = (TYPE_FACET, list(types)) if anchor is None else (anchor[0], [anchor[1]])
+    facet, values = _anchored(types, anchor)
     sql = (
         f"SELECT other_facet, other_value, SUM(pages) FROM {_table()}"
         f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(values))})"

@@ -16,7 +16,8 @@ queries whatever the number of pages, all computed by the database:
 5. the counts of every facet, following the faceted-navigation rule: a facet's counts apply the query
    and every other active filter, but not its own, so that a reader sees what ticking another box of
    the same facet would add; without words and with at most one value to filter by, read from the
-   counts of value pairs kept at publication (search.pairs), whatever the number of pages;
+   counts of value pairs kept at publication (search.pairs), whatever the number of pages; with words
+   that match most of the pages of that value, from the pairs less the pages that do not match;
 6. when the words as typed give fewer than vocabulary.FEW_RESULTS results, the same search with the typos
    corrected (search.vocabulary), kept if it finds more, and said so (`Outcome.correction`).
 """
@@ -35,6 +36,7 @@ from portal.access import hidden_page_ids, visibility_signature
 from portal.cache import FRAGMENT_TIMEOUT, cached_content, content_key
 
 from . import cards, elastic, facets, fulltext, pairs, query, synonyms, vocabulary
+from .contract import TYPE_FACET
 from .models import PageFacet, SearchDocument
 from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetResult, Outcome
 
@@ -120,6 +122,54 @@ def _counts(querysets):
         cursor.execute("SELECT " + ", ".join(selects), params)
         row = cursor.fetchone()
     return dict(zip(querysets, row, strict=True))
+
+
+@dataclass
+class Paired:
+    """The counts of some facets over the pages of one value (or of their types only), from the pairs."""
+
+    counts: tuple  # (sql, params) of the rows (facet, value, pages) of the pairs
+    hidden: object  # a queryset of negative counts for the pages this reader may not see, or None
+    size: tuple  # (sql, params) of how many pages have that value (search.pairs.size)
+
+
+def _matches_or_pairs(params, pages, matches, paired):
+    """(sql, params) of the counts of the facets `params` over `matches` (the matches of the words among
+    `pages`, a subquery of the pages of one value, or None for all), reading the fewer facet rows.
+
+    Counting the rows of every match grows with the matches: 35,000 rows for « management » in one
+    region at 100,000 fiches. When the words match more than half of the pages, the same counts are the
+    pairs of the value (the counts over all its pages, search.pairs) less the rows of its pages that do
+    not match (and of those this reader may not see), fewer rows. The database chooses as it runs the
+    statement, from the number of matches it has just found and the pages of the value: each branch is
+    gated by that condition, evaluated once, and only the branch chosen reads anything.
+    """
+    table = connection.ops.quote_name(PageFacet._meta.db_table)
+    facet = f"{table}.{connection.ops.quote_name('facet')}"
+    if pages is None:  # every searchable page, by the row of its type
+        pages_sql, pages_params = f"SELECT page_id FROM {table} WHERE {facet} = %s", (TYPE_FACET,)
+    else:
+        pages_sql, pages_params = pages.query.sql_with_params()
+    size_sql, size_params = paired.size
+    # the matches, whether they are most of the pages, and the pages that do not match: each found once,
+    # and only when a branch run reads it (the pages not matching found first and their rows read as the
+    # matches' rows are: asked for the rows of the pages not among the matches, PostgreSQL read them all)
+    head = (
+        f"WITH m (page_id) AS MATERIALIZED ({matches.sql}), "
+        f"most (yes) AS MATERIALIZED (SELECT (SELECT COUNT(*) FROM m) * 2 > ({size_sql})), "
+        f"rest (page_id) AS MATERIALIZED (SELECT page_id FROM ({pages_sql}) AS p WHERE page_id NOT IN (SELECT page_id FROM m)) "
+    )
+    most = "(SELECT yes FROM most)"
+    rows = (
+        f"SELECT {facet}, value, {{n}} FROM {table} WHERE {facet} IN ({', '.join(['%s'] * len(params))})"
+        f" AND page_id IN (SELECT page_id FROM {{pages}}) GROUP BY {facet}, value"
+    )
+    branches = [(rows.format(n="COUNT(*)", pages="m"), params, f"NOT {most}"), (*paired.counts, most)]
+    if paired.hidden is not None:
+        branches.append((*paired.hidden.query.sql_with_params(), most))
+    branches.append((rows.format(n="-COUNT(*)", pages="rest"), params, most))
+    sql = head + " UNION ALL ".join(f"SELECT * FROM ({branch}) AS b{k} WHERE {gate}" for k, (branch, _p, gate) in enumerate(branches))
+    return sql, [*matches.params, *size_params, *pages_params, *(param for _b, branch_params, _g in branches for param in branch_params)]
 
 
 class SearchService:
@@ -287,8 +337,10 @@ class SearchService:
 
     def count_facets(self, criteria, match=None):
         """Counts for every facet: one GROUP BY per set of pages, for the facets not cached, all sent as
-        one query (UNION ALL); a set with no words and at most one value to filter by reads the facet
-        pairs instead of the rows of its pages (`_paired`).
+        one query (UNION ALL), the words' matches found once for all of them; a set with at most one value
+        to filter by reads the facet pairs instead of the rows of its pages (`_paired`): without words,
+        the pairs only; with words, the pairs less the rows of the pages that do not match, when the words
+        match most of the set (`_matches_or_pairs`).
 
         A facet belongs to one set only (the set without its own filter if it is active, the fully
         filtered set otherwise), so the rows of the parts never collide. `match`: the subquery of the pages
@@ -337,13 +389,16 @@ class SearchService:
     def _count_parts(self, criteria, match, parts):
         """[(facet, value, count)] of the `parts` ({excluded param: facets counted}), in one query."""
         querysets, statements = [], []
+        head, head_params = "", ()
+        if match is not None:  # the words' matches found once, for every part
+            cte, head_params, match = match.shared("words")
+            head = f"WITH {cte} "
         for excluded, params in parts.items():
-            paired = None if match is not None else self._paired(criteria, excluded, params)
-            if paired is not None:  # read from the facet pairs, the pages this reader may not see taken off
-                statement, hidden = paired
-                statements.append(statement)
-                if hidden is not None:
-                    querysets.append(hidden)
+            paired = self._paired(criteria, excluded, params)
+            if paired is not None and match is None:  # read from the pairs, the pages this reader may not see taken off
+                statements.append(paired.counts)
+                if paired.hidden is not None:
+                    querysets.append(paired.hidden)
                 continue
             pages = self.page_ids(criteria, except_param=excluded)
             # the filters inside the matches' subquery: see fulltext.Matches.within
@@ -351,6 +406,9 @@ class SearchService:
             regions = fulltext.count_regions(matches) if params == [fulltext.REGION_FACET] and matches is not None else None
             if regions is not None:  # the regions read beside the matches
                 statements.append(regions)
+                continue
+            if matches is not None and paired is not None:
+                statements.append(_matches_or_pairs(params, pages, matches, paired))
                 continue
             rows = PageFacet.objects.filter(facet__in=params)
             if matches is not None:
@@ -361,8 +419,8 @@ class SearchService:
         statements.extend(queryset.query.sql_with_params() for queryset in querysets)
         with connection.cursor() as cursor:  # every part in one query
             cursor.execute(
-                " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part{k}" for k, (sql, _params) in enumerate(statements)),
-                [param for _sql, params in statements for param in params],
+                head + " UNION ALL ".join(f"SELECT * FROM ({sql}) AS part{k}" for k, (sql, _params) in enumerate(statements)),
+                [*head_params, *(param for _sql, params in statements for param in params)],
             )
             rows = cursor.fetchall()
         counted = {}
@@ -371,10 +429,9 @@ class SearchService:
         return [(facet, value, n) for (facet, value), n in counted.items() if n > 0]
 
     def _paired(self, criteria, excluded, params):
-        """The counts of `params` over the pages passing every filter but `excluded`, from the facet pairs
-        (search.pairs), when those filters are at most one value plus content types: ((sql, params) of
-        the pairs, and a queryset of negative counts for the pages this reader may not see, or None).
-        None when the filters ask more than the pairs can answer."""
+        """How to read the counts of `params` over the pages passing every filter but `excluded` from the
+        facet pairs (search.pairs), when those filters are at most one value plus content types
+        (`Paired`); None when the filters ask more than the pairs can answer."""
         active = {param: values for param, values in criteria.active().items() if param != excluded}
         wanted = active.pop(facets.TYPE.param, self.types)
         types = [t for t in self.types if t in wanted]
@@ -388,7 +445,7 @@ class SearchService:
                 pages = _with_facet(pages, anchor[0], [anchor[1]])
             rows = PageFacet.objects.filter(facet__in=params, page_id__in=pages.values("page_id"))
             hidden = rows.values_list("facet", "value").annotate(n=-Count("page_id")).order_by()
-        return pairs.counts(types, anchor, params), hidden
+        return Paired(pairs.counts(types, anchor, params), hidden, pairs.size(types, anchor))
 
     def tag_names(self):
         """{tag id: (slug, name)} of every tag, read once per content version (a new tag comes with the

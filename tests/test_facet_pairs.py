@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
@@ -148,11 +149,12 @@ def test_counts_from_the_pairs_are_the_counts_of_the_rows(rf, reader, corpus, re
     assert by_value(outcome)["region"]  # something was counted
 
 
-def assert_counts_of_the_rows(service, filters, outcome):
-    """Each facet's counts are what the rows say over the pages passing every other filter."""
+def assert_counts_of_the_rows(service, filters, outcome, match=None):
+    """Each facet's counts are what the rows say over the pages passing every other filter (and matching
+    the words, when `match` is given)."""
     for facet in outcome:
         others = Criteria(filters={param: values for param, values in filters.items() if param != facet.param})
-        pages = service.filtered(others).values_list("page_id", flat=True)
+        pages = service.filtered(others, match=match).values_list("page_id", flat=True)
         expected = counted_from_rows(list(pages), [facet.param])[facet.param]
         if facet.param == "tag":  # shown by slug, stored by id
             slugs = dict(Tag.objects.values_list("pk", "slug"))
@@ -193,3 +195,27 @@ def test_the_listings_show_the_counts_of_the_pairs(reader_client, corpus):
     # a fiche counts in every year it has been running: from 2019 and from 2021
     assert years == {"2019": 1, "2020": 1, **{str(year): 2 for year in range(2021, timezone.localdate().year + 1)}}
 
+
+
+def test_counts_with_words_are_the_counts_of_the_rows_of_their_matches(rf, reader, corpus):
+    """With words, the counts over the pages of one value (or over every page) are read from the rows of
+    the matches when they are at most half of those pages, and from the pairs less the rows of the pages
+    that do not match otherwise (search.service._matches_or_pairs): both ways give the rows' counts, for
+    a reader who sees every page and for one who does not."""
+    sides = set()
+    for hidden in (False, True):
+        if hidden:
+            restriction = PageViewRestriction.objects.create(page=network_index(), restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+        for filters in ({}, {"region": ["53"]}, {"region": ["53"], "annee": ["2019"]}):
+            pages = PageFacet.objects.filter(**({"facet": "region", "value": "53"} if filters else {"facet": "type"}))
+            for q in ("livrable", "cadres", "fiche"):
+                caches.all()[0].clear()
+                service = SearchService(request_for(rf, reader))
+                criteria = Criteria(q=q, filters=filters)
+                found = service.matches(criteria)
+                assert_counts_of_the_rows(service, filters, service.count_facets(criteria, found.match), found.match)
+                if len(filters) < 2:  # every facet but the region's counted over the pages of one value
+                    sides.add((hidden, 2 * found.total > pages.count()))
+    # each way taken, with and without pages hidden from the reader
+    assert sides == {(False, False), (False, True), (True, False), (True, True)}
