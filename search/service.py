@@ -141,8 +141,8 @@ def _matches_or_pairs(params, pages, matches, paired):
     region at 100,000 fiches. When the words match more than half of the pages, the same counts are the
     pairs of the value (the counts over all its pages, search.pairs) less the rows of its pages that do
     not match (and of those this reader may not see), fewer rows. The database chooses as it runs the
-    statement, from the number of matches it has just found and the pages of the value: each branch is
-    gated by that condition, evaluated once, and only the branch chosen reads anything.
+    statement, from the number of matches it has just found and the pages of the value (evaluated once);
+    the branch not chosen reads no row.
     """
     table = connection.ops.quote_name(PageFacet._meta.db_table)
     facet = f"{table}.{connection.ops.quote_name('facet')}"
@@ -151,25 +151,33 @@ def _matches_or_pairs(params, pages, matches, paired):
     else:
         pages_sql, pages_params = pages.query.sql_with_params()
     size_sql, size_params = paired.size
-    # the matches, whether they are most of the pages, and the pages that do not match: each found once,
-    # and only when a branch run reads it (the pages not matching found first and their rows read as the
-    # matches' rows are: asked for the rows of the pages not among the matches, PostgreSQL read them all)
+    # The matches, whether they are most of the pages, and the pages whose rows are read: the matches,
+    # or the pages that do not match, the other empty. Each found once; the condition is tested in the
+    # WHERE of the one that it empties, where both engines test it before reading any row (outside,
+    # SQLite read both sets). The pages that do not match are found first and their rows read as the
+    # matches' are: asked for the rows of the pages not among the matches, PostgreSQL read them all.
+    most = "(SELECT yes FROM most)"
     head = (
         f"WITH m (page_id) AS MATERIALIZED ({matches.sql}), "
         f"most (yes) AS MATERIALIZED (SELECT (SELECT COUNT(*) FROM m) * 2 > ({size_sql})), "
-        f"rest (page_id) AS MATERIALIZED (SELECT page_id FROM ({pages_sql}) AS p WHERE page_id NOT IN (SELECT page_id FROM m)) "
+        f"few (page_id) AS MATERIALIZED (SELECT page_id FROM m WHERE NOT {most}), "
+        f"rest (page_id) AS MATERIALIZED (SELECT page_id FROM ({pages_sql}) AS p WHERE {most} AND page_id NOT IN (SELECT page_id FROM m)) "
     )
-    most = "(SELECT yes FROM most)"
     rows = (
         f"SELECT {facet}, value, {{n}} FROM {table} WHERE {facet} IN ({', '.join(['%s'] * len(params))})"
         f" AND page_id IN (SELECT page_id FROM {{pages}}) GROUP BY {facet}, value"
     )
-    branches = [(rows.format(n="COUNT(*)", pages="m"), params, f"NOT {most}"), (*paired.counts, most)]
+    branches = [
+        (rows.format(n="COUNT(*)", pages="few"), params),
+        (rows.format(n="-COUNT(*)", pages="rest"), params),
+        # a few hundred rows of pairs, and the rows of the pages hidden from this reader
+        (f"SELECT * FROM ({paired.counts[0]}) AS pairs WHERE {most}", paired.counts[1]),
+    ]
     if paired.hidden is not None:
-        branches.append((*paired.hidden.query.sql_with_params(), most))
-    branches.append((rows.format(n="-COUNT(*)", pages="rest"), params, most))
-    sql = head + " UNION ALL ".join(f"SELECT * FROM ({branch}) AS b{k} WHERE {gate}" for k, (branch, _p, gate) in enumerate(branches))
-    return sql, [*matches.params, *size_params, *pages_params, *(param for _b, branch_params, _g in branches for param in branch_params)]
+        hidden_sql, hidden_params = paired.hidden.query.sql_with_params()
+        branches.append((f"SELECT * FROM ({hidden_sql}) AS hidden WHERE {most}", hidden_params))
+    sql = head + " UNION ALL ".join(f"SELECT * FROM ({branch}) AS b{k}" for k, (branch, _p) in enumerate(branches))
+    return sql, [*matches.params, *size_params, *pages_params, *(param for _b, branch_params in branches for param in branch_params)]
 
 
 class SearchService:
