@@ -61,8 +61,20 @@ def _engine():
     return "postgresql" if connection.vendor == "postgresql" else "sqlite"
 
 
-def matching(query):
+def _restricted(where, params, restriction, column):
+    """`where` and `params` with the condition `restriction` ((sql, params), its page id column written
+    `{column}`) on `column`, if any."""
+    if restriction is None:
+        return where, tuple(params)
+    sql, restriction_params = restriction
+    return f"{where} AND {sql.format(column=column)}", (*params, *restriction_params)
+
+
+def matching(query, restriction=None):
     """The ids of the pages whose document matches `query`, as a subquery for `pk__in` (`Matches`).
+
+    `restriction`: (sql, params) of a condition on the page ids, written `{column}`, tested on each
+    match as it is read (the requested content types: search.service.SearchService.type_clause), or None.
 
     On PostgreSQL, fenced by `OFFSET 0`: the matches are taken from the GIN index as a whole and joined to
     the pages they are asked for. PostgreSQL believes testing a page's vector costs nothing and otherwise
@@ -71,11 +83,12 @@ def matching(query):
     word in 15 to 20 ms.
     """
     if _engine() == "postgresql":
-        return _matches_postgresql(query, "page_id")
+        return _matches_postgresql(query, "page_id", restriction)
     # "+rowid": the pages of `Matches.within` are then tested on what MATCH gives, as a filter; given
     # the rowids as a constraint, FTS5 ran MATCH once per page (counting the facets of « manag* » in a
     # region at 10,000 fiches: 82 ms, against 2.7 ms with "+rowid" and 4.6 with the filter outside)
-    return Matches(FTS, "rowid", f"{FTS} MATCH %s", (query.fts5(),), "+rowid", "")
+    where, params = _restricted(f"{FTS} MATCH %s", (query.fts5(),), restriction, "+rowid")
+    return Matches(FTS, "rowid", where, params, "+rowid", "")
 
 
 class Matches(RawSQL):
@@ -154,9 +167,11 @@ def refresh_regions(page_ids=None):
         cursor.execute(sql, params)
 
 
-def _matches_postgresql(query, columns):
-    """`Matches` giving `columns` of the narrow table's rows that match `query`, fenced by `OFFSET 0`."""
-    return Matches(VECTORS, columns, "vector @@ to_tsquery('simple', %s)", (query.tsquery(),), "page_id", " OFFSET 0")
+def _matches_postgresql(query, columns, restriction=None):
+    """`Matches` giving `columns` of the narrow table's rows that match `query` (and `restriction`, see
+    `matching`), fenced by `OFFSET 0`."""
+    where, params = _restricted("vector @@ to_tsquery('simple', %s)", (query.tsquery(),), restriction, "page_id")
+    return Matches(VECTORS, columns, where, params, "page_id", " OFFSET 0")
 
 
 @contextmanager
@@ -250,7 +265,7 @@ def _together(query, document):
     return f"(1 + {found})", pairs
 
 
-def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
+def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit, restriction=None):
     """The statement of `ranked` on PostgreSQL, and its params.
 
     At 100,000 fiches a common word in a large region leaves 6,000 to 10,000 matches to rank, and what
@@ -270,7 +285,7 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
     title_tiers, title_params = _title_tiers(query, "v")
     elsewhere, elsewhere_params = _phrase_elsewhere(query, "t", vector="t")
     together, together_params = _together(query, "v")
-    matches = _matches_postgresql(query, "page_id, published_at, vector, title")
+    matches = _matches_postgresql(query, "page_id, published_at, vector, title", restriction)
     match_sql, match_params = matches.sql, matches.params
     within = "" if candidates_sql is None else f"WHERE v.page_id IN ({candidates_sql})"
     d, c, b, a = (WEIGHTS[column] / WEIGHTS["title"] for column in ("other", "body", "lead", "title"))
@@ -315,7 +330,7 @@ def _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit):
     return sql, params
 
 
-def ranked(query, candidates, offset, limit):
+def ranked(query, candidates, offset, limit, restriction=None):
     """([(page id, score, card version, content type id)], total): the candidates that match `query`, best
     first, `limit` from `offset` (the card version: the document's update time, see search.cards), and how
     many match in all on PostgreSQL, or None (on SQLite, whose FTS5 refuses its bm25() beside a window
@@ -325,14 +340,15 @@ def ranked(query, candidates, offset, limit):
     (`.values("page_id")`, search.service.SearchService.page_ids), or None for every searchable page.
     The score is the engine's weighted score, higher meaning closer (shown in the JSON). The total comes with the rows
     (`COUNT(*) OVER ()`): the ranking reads every match anyway, and a COUNT of its own read them all again
-    (70 to 220 ms for a frequent word in a large region at 100,000 fiches on PostgreSQL).
+    (70 to 220 ms for a frequent word in a large region at 100,000 fiches on PostgreSQL). `restriction`:
+    a condition on the page ids tested on each match, as in `matching`.
     """
     if candidates is None:
         candidates_sql, candidates_params = None, ()
     else:
         candidates_sql, candidates_params = candidates.query.sql_with_params()
     if _engine() == "postgresql":
-        sql, params = _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit)
+        sql, params = _ranked_postgresql(query, candidates_sql, candidates_params, offset, limit, restriction)
     else:
         # SQLite: the unary + keeps the candidates from being handed to FTS5 as a rowid constraint, which
         # it would answer by running the match once per candidate (300 ms instead of 3 at 10,000 fiches);
@@ -343,16 +359,17 @@ def ranked(query, candidates, offset, limit):
             tiers, title_params = [*tiers, elsewhere], [*title_params, *elsewhere_params]
         together, together_params = _together(query, "d")
         within = "" if candidates_sql is None else f"AND +f.rowid IN ({candidates_sql})"
+        match_where, match_params = _restricted(f"{FTS} MATCH %s", (query.fts5(),), restriction, "+f.rowid")
         weights = ", ".join(str(WEIGHTS[column]) for column in ("title", "lead", "body", "other"))
         order = ", ".join(f"{tier} DESC" for tier in tiers)
         sql = f"""
             SELECT f.rowid, -bm25({FTS}, {weights}) AS score, d.updated_at, p.content_type_id, NULL AS total
             FROM {FTS} f JOIN {DOCUMENTS} d ON d.page_id = f.rowid JOIN wagtailcore_page p ON p.id = f.rowid
-            WHERE {FTS} MATCH %s {within}
+            WHERE {match_where} {within}
             ORDER BY {order}, score * {together} DESC, d.published_at DESC, f.rowid DESC
             LIMIT %s OFFSET %s
         """
-        params = (query.fts5(), *candidates_params, *title_params, *together_params, limit, offset)
+        params = (*match_params, *candidates_params, *title_params, *together_params, limit, offset)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()

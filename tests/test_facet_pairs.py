@@ -11,7 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
 from portal import roles
-from search import pairs
+from search import fulltext, pairs
 from search.models import FacetPair, PageFacet
 from search.outcome import Criteria
 from search.service import SearchService
@@ -219,3 +219,25 @@ def test_counts_with_words_are_the_counts_of_the_rows_of_their_matches(rf, reade
                     sides.add((hidden, 2 * found.total > pages.count()))
     # each way taken, with and without pages hidden from the reader
     assert sides == {(False, False), (False, True), (True, False), (True, True)}
+
+
+@pytest.mark.parametrize("types, left_out", [(["fiche"], False), (["fiche", "livrable", "selection"], True)])
+def test_words_among_some_types_find_and_count_those_types_only(rf, reader, corpus, types, left_out):
+    """Among some content types (`/fiches/`), the matches of the words are tested for the types as they
+    are read (`type_clause`): the pages of the other types left out, or those of the types kept, whichever
+    are fewer. The results and counts are those of the documents of those types, hidden pages or not."""
+    for hidden in (False, True):
+        if hidden:
+            restriction = PageViewRestriction.objects.create(page=network_index(), restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.add(Group.objects.get(name=roles.MODERATORS))
+        for filters in ({}, {"region": ["53"]}):
+            caches.all()[0].clear()
+            service = SearchService(request_for(rf, reader), types=types)
+            assert ("NOT IN" in service.type_clause()[0]) is left_out
+            criteria = Criteria(q="breton", filters=filters)
+            untyped = fulltext.matching(service.parse(criteria.q))  # every type: the types from the documents
+            expected = set(service.filtered(criteria, match=untyped).values_list("page_id", flat=True))
+            assert expected
+            outcome = service.run(criteria)
+            assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
+            assert_counts_of_the_rows(service, filters, service.count_facets(criteria, service.matches(criteria).match), untyped)
