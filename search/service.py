@@ -213,31 +213,32 @@ class SearchService:
     def some_types_only(self):
         return set(self.types) != set(facets.content_types())
 
-    def restricted(self):
-        """Whether this search leaves out some searchable pages whatever the filters: some content
-        types, or pages a view restriction hides from this reader."""
-        return self.some_types_only() or hidden_page_ids(self.request) is not None
-
     def page_ids(self, criteria, except_param=None, typed=False):
         """The ids of the pages that may be listed and pass every active filter but `except_param`, as a
         subquery (`.values("page_id")`), or None for every searchable page (no filter, nothing left out).
         `typed`: the pages they are asked among are already of the requested types (the matches of
         words restricted by `type_clause`), so that only the filters and the hidden pages are applied.
 
-        Built on the facet rows themselves when only filters restrict the pages: a facet row exists only
-        for a live searchable page, as a search document does, and joining the documents only to learn
-        that each one has a document cost a scan of their whole key (10 to 25 ms at 100,000 fiches, in
-        each statement of a search).
+        Built on the facet rows themselves unless pages are hidden from this reader: a facet row exists
+        only for a live searchable page, as a search document does, and joining the documents only to
+        learn that each one has a document cost a scan of their whole key (10 to 25 ms at 100,000
+        fiches, in each statement of a search). Some types only: tested on each page as in
+        `type_clause`, the pages of the few types left out rather than those of the many kept.
         """
-        if hidden_page_ids(self.request) is not None or (self.some_types_only() and not typed):
+        if hidden_page_ids(self.request) is not None:
             return self.filtered(criteria, except_param).values("page_id")
         active = [(param, values) for param, values in criteria.active().items() if param != except_param]
-        if not active:
-            return None
+        split = None if typed else self._types_split()
+        if not active:  # every page of the requested types, by the row of its type
+            return None if split is None else PageFacet.objects.filter(facet=TYPE_FACET, value__in=self.types).values("page_id")
         (param, values), *others = active
         queryset = PageFacet.objects.filter(facet=param, value__in=values)
         for param, values in others:
             queryset = _with_facet(queryset, param, values)
+        if split is not None:  # the types tested on each page, as in `type_clause`
+            most, names = split
+            documents = SearchDocument.objects.filter(search_type__in=names).values("page_id")
+            queryset = queryset.exclude(page_id__in=documents) if most else queryset.filter(page_id__in=documents)
         return queryset.values("page_id")
 
     def type_clause(self):
@@ -249,6 +250,18 @@ class SearchService:
         documents, 122 ms to count the regions of « changement » at 100,000 fiches, where a few hundred
         pages of other types are left out in a few).
         """
+        split = self._types_split()
+        if split is None:
+            return None
+        most, names = split
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        sql = f"{{column}} {'NOT IN' if most else 'IN'} (SELECT page_id FROM {table} WHERE search_type IN ({', '.join(['%s'] * len(names))}))"
+        return sql, tuple(names)
+
+    def _types_split(self):
+        """(True, the other types) when the requested types hold more pages than the others, (False, the
+        requested types) otherwise, from the pairs of each type with itself (read once per content
+        version); None when every type is asked."""
         if not self.some_types_only():
             return None
         sizes = cached_content(
@@ -258,10 +271,7 @@ class SearchService:
         )
         others = [name for name in facets.content_types() if name not in self.types]
         most = sum(sizes.get(name, 0) for name in self.types) > sum(sizes.get(name, 0) for name in others)
-        names = others if most else self.types
-        table = connection.ops.quote_name(SearchDocument._meta.db_table)
-        sql = f"{{column}} {'NOT IN' if most else 'IN'} (SELECT page_id FROM {table} WHERE search_type IN ({', '.join(['%s'] * len(names))}))"
-        return sql, tuple(names)
+        return most, (others if most else self.types)
 
     def filtered(self, criteria, except_param=None, match=None):
         """The candidates that pass every active filter but `except_param`, and match the reader's words

@@ -225,7 +225,8 @@ def test_counts_with_words_are_the_counts_of_the_rows_of_their_matches(rf, reade
 def test_words_among_some_types_find_and_count_those_types_only(rf, reader, corpus, types, left_out):
     """Among some content types (`/fiches/`), the matches of the words are tested for the types as they
     are read (`type_clause`): the pages of the other types left out, or those of the types kept, whichever
-    are fewer. The results and counts are those of the documents of those types, hidden pages or not."""
+    are fewer; and so are the pages that pass the filters, without words. The results and counts are
+    those of the documents of those types, hidden pages or not."""
     for hidden in (False, True):
         if hidden:
             restriction = PageViewRestriction.objects.create(page=network_index(), restriction_type=PageViewRestriction.GROUPS)
@@ -241,3 +242,12 @@ def test_words_among_some_types_find_and_count_those_types_only(rf, reader, corp
             outcome = service.run(criteria)
             assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
             assert_counts_of_the_rows(service, filters, service.count_facets(criteria, service.matches(criteria).match), untyped)
+        for filters in ({"region": ["53", "76"]}, {"region": ["53"], "annee": ["2019", "2021"]}):  # no words: the rows
+            caches.all()[0].clear()
+            service = SearchService(request_for(rf, reader), types=types)
+            criteria = Criteria(filters=filters)
+            expected = set(service.filtered(criteria).values_list("page_id", flat=True))
+            assert set(service.page_ids(criteria).values_list("page_id", flat=True)) == expected
+            outcome = service.run(criteria)
+            assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
+            assert_counts_of_the_rows(service, filters, service.count_facets(criteria))
