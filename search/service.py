@@ -44,6 +44,7 @@ from .outcome import SORT_RECENT, SORT_RELEVANCE, Criteria, FacetCount, FacetRes
 __all__ = ["SORT_RECENT", "SORT_RELEVANCE", "Criteria", "FacetCount", "FacetResult", "Outcome", "SearchService"]
 
 PER_PAGE = 20
+TYPE_SIZES_KEY, TYPE_SIZES_TIMEOUT = "search:type-sizes", 3600  # SearchService._types_split
 # Fewer results than this for the words as typed: the words with a typo are corrected (search.vocabulary).
 
 
@@ -260,15 +261,19 @@ class SearchService:
 
     def _types_split(self):
         """(True, the other types) when the requested types hold more pages than the others, (False, the
-        requested types) otherwise, from the pairs of each type with itself (read once per content
-        version); None when every type is asked."""
+        requested types) otherwise, from the pairs of each type with itself; None when every type is asked.
+
+        The sizes are read at most once an hour (TYPE_SIZES_TIMEOUT), not once per content version: they
+        only choose the cheaper way to write the same condition, never what it keeps, and a publication
+        seldom changes which types are the many.
+        """
         if not self.some_types_only():
             return None
-        sizes = cached_content(
-            self.request,
-            "type-sizes",
-            lambda: dict(FacetPair.objects.filter(facet=TYPE_FACET, other_facet=TYPE_FACET, value=F("other_value")).values_list("value", "pages")),
-        )
+        sizes = cache.get(TYPE_SIZES_KEY)
+        if sizes is None:
+            pairs_of_a_type = FacetPair.objects.filter(facet=TYPE_FACET, other_facet=TYPE_FACET, value=F("other_value"))
+            sizes = dict(pairs_of_a_type.values_list("value", "pages"))
+            cache.set(TYPE_SIZES_KEY, sizes, TYPE_SIZES_TIMEOUT)
         others = [name for name in facets.content_types() if name not in self.types]
         most = sum(sizes.get(name, 0) for name in self.types) > sum(sizes.get(name, 0) for name in others)
         return most, (others if most else self.types)
