@@ -106,8 +106,7 @@ class Matches(RawSQL):
         once, where each found them again in the index (20 to 30 ms for a word in 72,000 of 100,000
         fiches)."""
         id_column, where, params, _column, fence = self._parts
-        columns = "page_id, regions" if self.table == VECTORS else "page_id"
-        selected = "page_id, regions" if self.table == VECTORS else id_column
+        columns, selected = ("page_id, regions",) * 2 if self.table == VECTORS else ("page_id", id_column)
         cte = f"{name} ({columns}) AS MATERIALIZED (SELECT {selected} FROM {self.table} WHERE {where}{fence})"
         return cte, params, Matches(name, "page_id", "1 = 1", (), "page_id", "")
 

@@ -139,7 +139,7 @@ class Paired:
 
 def _matches_or_pairs(params, pages, matches, paired):
     """(sql, params) of the counts of the facets `params` over `matches` (the matches of the words among
-    `pages`, a subquery of the pages of one value, or None for all), reading the fewer facet rows.
+    `pages`, a subquery of the pages of one value, or of every page), reading the fewer facet rows.
 
     Counting the rows of every match grows with the matches: 35,000 rows for « management » in one
     region at 100,000 fiches. When the words match more than half of the pages, the same counts are the
@@ -150,10 +150,7 @@ def _matches_or_pairs(params, pages, matches, paired):
     """
     table = connection.ops.quote_name(PageFacet._meta.db_table)
     facet = f"{table}.{connection.ops.quote_name('facet')}"
-    if pages is None:  # every searchable page, by the row of its type
-        pages_sql, pages_params = f"SELECT page_id FROM {table} WHERE {facet} = %s", (TYPE_FACET,)
-    else:
-        pages_sql, pages_params = pages.query.sql_with_params()
+    pages_sql, pages_params = pages.query.sql_with_params()
     size_sql, size_params = paired.size
     # The matches, whether they are most of the pages, and the pages whose rows are read: the matches,
     # or the pages that do not match, the other empty. Each found once; the condition is tested in the
@@ -191,6 +188,7 @@ class SearchService:
         self.facet_params = facet_params or [f.param for f in facets.all_facets()]
         self.per_page = per_page
         self._completions = {}  # word -> its completions, read once per search (`parse`)
+        self._split = None  # `_types_split`, worked out once
         # Elasticsearch or OpenSearch answers the whole search in one request (search.elastic)
         self.engine = elastic.ElasticEngine() if elastic.is_elastic() else None
 
@@ -237,8 +235,7 @@ class SearchService:
         for param, values in others:
             queryset = _with_facet(queryset, param, values)
         if split is not None:  # the types tested on each page, as in `type_clause`
-            most, names = split
-            documents = SearchDocument.objects.filter(search_type__in=names).values("page_id")
+            most, documents = split
             queryset = queryset.exclude(page_id__in=documents) if most else queryset.filter(page_id__in=documents)
         return queryset.values("page_id")
 
@@ -254,14 +251,14 @@ class SearchService:
         split = self._types_split()
         if split is None:
             return None
-        most, names = split
-        table = connection.ops.quote_name(SearchDocument._meta.db_table)
-        sql = f"{{column}} {'NOT IN' if most else 'IN'} (SELECT page_id FROM {table} WHERE search_type IN ({', '.join(['%s'] * len(names))}))"
-        return sql, tuple(names)
+        most, documents = split
+        sql, params = documents.query.sql_with_params()
+        return f"{{column}} {'NOT IN' if most else 'IN'} ({sql})", tuple(params)
 
     def _types_split(self):
-        """(True, the other types) when the requested types hold more pages than the others, (False, the
-        requested types) otherwise, from the pairs of each type with itself; None when every type is asked.
+        """(True, the pages of the other types) when the requested types hold more pages than the others,
+        (False, the pages of the requested types) otherwise, as a subquery of the search documents, from
+        the pairs of each type with itself; None when every type is asked. Worked out once per search.
 
         The sizes are read at most once an hour (TYPE_SIZES_TIMEOUT), not once per content version: they
         only choose the cheaper way to write the same condition, never what it keeps, and a publication
@@ -269,6 +266,8 @@ class SearchService:
         """
         if not self.some_types_only():
             return None
+        if self._split is not None:
+            return self._split
         sizes = cache.get(TYPE_SIZES_KEY)
         if sizes is None:
             pairs_of_a_type = FacetPair.objects.filter(facet=TYPE_FACET, other_facet=TYPE_FACET, value=F("other_value"))
@@ -276,7 +275,8 @@ class SearchService:
             cache.set(TYPE_SIZES_KEY, sizes, TYPE_SIZES_TIMEOUT)
         others = [name for name in facets.content_types() if name not in self.types]
         most = sum(sizes.get(name, 0) for name in self.types) > sum(sizes.get(name, 0) for name in others)
-        return most, (others if most else self.types)
+        self._split = most, SearchDocument.objects.filter(search_type__in=others if most else self.types).values("page_id")
+        return self._split
 
     def filtered(self, criteria, except_param=None, match=None):
         """The candidates that pass every active filter but `except_param`, and match the reader's words
@@ -461,6 +461,8 @@ class SearchService:
                 continue
             if matches is not None and paired is not None:  # among the pages of the value, of the types asked
                 value_pages = self.page_ids(criteria, except_param=excluded)
+                if value_pages is None:  # every searchable page, by the row of its type
+                    value_pages = PageFacet.objects.filter(facet=TYPE_FACET).values("page_id")
                 statements.append(_matches_or_pairs(params, value_pages, matches, paired))
                 continue
             rows = PageFacet.objects.filter(facet__in=params)
