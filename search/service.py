@@ -337,7 +337,8 @@ class SearchService:
             # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
             offset = (max(criteria.page, 1) - 1) * self.per_page
             candidates = self.page_ids(criteria, typed=True)
-            rows, total = fulltext.ranked(parsed, candidates, offset, self.per_page, restriction)
+            regions = criteria.active().get(fulltext.REGION_FACET)
+            rows, total = fulltext.ranked(parsed, candidates, offset, self.per_page, restriction, regions)
             total = results.count() if total is None else total
             return Found(criteria, parsed, match, results, total, (offset, rows), candidates, restriction)
         return Found(criteria, parsed, match, results, results.count())
@@ -442,8 +443,9 @@ class SearchService:
         """[(facet, value, count)] of the `parts` ({excluded param: facets counted}), in one query."""
         querysets, statements = [], []
         head, head_params = "", ()
+        shared = None
         if match is not None:  # the words' matches found once, for every part
-            cte, head_params, match = match.shared("words")
+            cte, head_params, shared = match.shared("words")
             head = f"WITH {cte} "
         for excluded, params in parts.items():
             paired = self._paired(criteria, excluded, params)
@@ -453,8 +455,15 @@ class SearchService:
                     querysets.append(paired.hidden)
                 continue
             pages = self.page_ids(criteria, except_param=excluded, typed=match is not None)
-            # the filters inside the matches' subquery: see fulltext.Matches.within
-            matches = None if match is None else (match if pages is None else match.within(pages))
+            # the filters inside the matches' subquery: see fulltext.Matches.within, in_regions
+            matches = None
+            if match is not None:
+                # in a region, the index gives only the matches of the region (fulltext.Matches.in_regions);
+                # otherwise, the matches found once
+                regions = None if excluded == fulltext.REGION_FACET else criteria.active().get(fulltext.REGION_FACET)
+                matches = match.in_regions(regions)
+                matches = shared if matches is match else matches
+                matches = matches if pages is None else matches.within(pages)
             regions = fulltext.count_regions(matches) if params == [fulltext.REGION_FACET] and matches is not None else None
             if regions is not None:  # the regions read beside the matches
                 statements.append(regions)

@@ -251,3 +251,21 @@ def test_words_among_some_types_find_and_count_those_types_only(rf, reader, corp
             outcome = service.run(criteria)
             assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
             assert_counts_of_the_rows(service, filters, service.count_facets(criteria))
+
+
+@pytest.mark.parametrize("regions", [["53"], ["53", "76"], ["76"]])
+def test_words_in_regions_find_and_count_the_pages_of_those_regions(rf, reader, corpus, regions):
+    """In one region or several, the matches of the words are also asked of the index by the regions they
+    bring along (search.fulltext.Matches.in_regions, on PostgreSQL): the results, total and counts are
+    those of the pages of those regions, a collection of two regions among them."""
+    caches.all()[0].clear()
+    service = SearchService(request_for(rf, reader))
+    criteria = Criteria(q="fiche", filters={"region": regions})
+    found = service.matches(criteria)
+    expected = set(service.filtered(criteria, match=found.match).values_list("page_id", flat=True))
+    assert expected
+    outcome = service.run(criteria)
+    assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
+    assert_counts_of_the_rows(service, criteria.filters, service.count_facets(criteria, found.match), found.match)
+    selection = PageFacet.objects.get(facet="type", value="selection").page_id
+    assert selection in expected  # the collection of a Breton and an Occitan fiche, in either region
