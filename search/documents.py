@@ -14,7 +14,7 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import F
 
-from . import french
+from . import french, fulltext
 from .contract import SearchablePage
 from .models import SearchDocument, SearchWord
 
@@ -51,6 +51,7 @@ def sync_page(page):
         if is_indexed(page):
             document = document_for(page)
             document.save()
+            fulltext.settle()  # its vector written again, by the trigger
             new_words = set(document.words.split())
         else:
             SearchDocument.objects.filter(page_id=page.pk).delete()

@@ -399,6 +399,32 @@ def test_the_match_table_keeps_each_page_s_regions(home_page, reader_client):
     assert beside == rows and beside[collection.pk] == ["53", "84"]  # its fiches' regions of today
 
 
+def _pending_entries():
+    """Entries waiting in the pending list of the matches' GIN index (pgstattuple, an extension that
+    ships with PostgreSQL; the test database's owner may create it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        cursor.execute("SELECT pending_tuples FROM pgstatginindex(%s::regclass)", [fulltext.MATCH_INDEX])
+        return cursor.fetchone()[0]
+
+
+@postgres_only
+def test_a_publication_leaves_no_entry_pending_in_the_index_of_the_matches(home_page):
+    """Every search reads the GIN index's pending list entry by entry: a publication and a
+    reclassification merge what they wrote into the index at once (search.fulltext.settle)."""
+    fiche = make_fiche("Coaching des managers bretons", region_id="53")
+    assert _pending_entries() == 0
+    fiche.title = "Coaching des managers bretons et occitans"
+    fiche.save_revision().publish()
+    assert _pending_entries() == 0
+    PracticeSheetPage.objects.filter(pk=fiche.pk).update(region_id="76")  # the facet rows alone
+    facets.sync_page(PracticeSheetPage.objects.get(pk=fiche.pk))
+    assert _pending_entries() == 0
+    with connection.cursor() as cursor:  # what a write without it leaves: the test can tell
+        cursor.execute("UPDATE search_document_vector SET regions = '{11}' WHERE page_id = %s", [fiche.pk])
+    assert _pending_entries() > 0
+
+
 @postgres_only
 def test_a_search_leaves_the_planner_settings_as_it_found_them(client, reader, home_page):
     """The search disables sequential scans for its own statements only (search.fulltext.through_the_index)."""
