@@ -176,7 +176,8 @@ def refresh_regions(page_ids=None):
         params = (page_ids,)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-    if page_ids is not None:
+        written = cursor.rowcount
+    if page_ids is not None and written:  # a row written again: its entries wait in the index's pending list
         settle()
 
 

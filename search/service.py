@@ -81,11 +81,12 @@ class Ranked(Counted):
     """The matching pages, closest first, for the paginator: each page of them ranked by the database
     with a LIMIT (search.fulltext.ranked), only when the paginator asks for it."""
 
-    def __init__(self, parsed, candidates, total, first=None, restriction=None):
+    def __init__(self, parsed, candidates, total, first=None, restriction=None, regions=None):
         super().__init__(None, total)
         self.parsed = parsed
         self.candidates = candidates
         self.restriction = restriction
+        self.regions = regions  # the region filter's values: each page narrowed as the first (fulltext.ranked)
         self.first = first  # (offset, rows) already ranked with the total (SearchService.matches)
 
     def __getitem__(self, key):
@@ -97,7 +98,13 @@ class Ranked(Counted):
             return []
         if self.first is not None and self.first[0] == start:
             return self.first[1][: stop - start]
-        return fulltext.ranked(self.parsed, self.candidates, start, stop - start, self.restriction)[0]
+        return fulltext.ranked(self.parsed, self.candidates, start, stop - start, self.restriction, self.regions)[0]
+
+
+def _regions(criteria):
+    """The region filter's stored values, or None: the matches of the words in those regions are asked
+    of the index by the regions they bring along (search.fulltext.Matches.in_regions)."""
+    return criteria.active().get(fulltext.REGION_FACET)
 
 
 def _by_date(documents):
@@ -337,8 +344,7 @@ class SearchService:
             # tested every vector twice, 150 ms of a frequent word's 450 at 100,000 fiches)
             offset = (max(criteria.page, 1) - 1) * self.per_page
             candidates = self.page_ids(criteria, typed=True)
-            regions = criteria.active().get(fulltext.REGION_FACET)
-            rows, total = fulltext.ranked(parsed, candidates, offset, self.per_page, restriction, regions)
+            rows, total = fulltext.ranked(parsed, candidates, offset, self.per_page, restriction, _regions(criteria))
             total = results.count() if total is None else total
             return Found(criteria, parsed, match, results, total, (offset, rows), candidates, restriction)
         return Found(criteria, parsed, match, results, results.count())
@@ -353,7 +359,9 @@ class SearchService:
         """One page of the matches, the facet counts, and what to drop when nothing matches."""
         criteria = found.criteria
         if found.ranked is not None:  # sorted by relevance, with words (matches)
-            rows = Ranked(found.parsed, found.candidates, found.total, first=found.ranked, restriction=found.restriction)
+            rows = Ranked(
+                found.parsed, found.candidates, found.total, found.ranked, found.restriction, _regions(criteria)
+            )
         else:
             rows = Counted(_by_date(found.results), found.total)
         paginator = Paginator(rows, self.per_page)
@@ -446,10 +454,13 @@ class SearchService:
         querysets, statements = [], []
         head, head_params = "", ()
         shared = match
-        region = None if match is None else criteria.active().get(fulltext.REGION_FACET)
+        # the matches of the region filter, which the index gives apart (None where it cannot: no region
+        # filter, or SQLite); every part but the regions' own counts over them
+        narrowed = None if match is None else match.in_regions(_regions(criteria))
+        narrowed = None if narrowed is match else narrowed
 
-        def in_region(excluded):  # whether a part's matches are those of the region filter (see below)
-            return bool(region) and excluded != fulltext.REGION_FACET and match.in_regions(region) is not match
+        def in_region(excluded):
+            return narrowed is not None and excluded != fulltext.REGION_FACET
 
         if match is not None and sum(not in_region(excluded) for excluded in parts) > 1:
             # the words' matches found once, for every part that reads all of them; one part reads them
@@ -469,7 +480,7 @@ class SearchService:
             if match is not None:
                 # in a region, the index gives only the matches of the region (fulltext.Matches.in_regions);
                 # otherwise, the matches found once
-                matches = match.in_regions(region) if in_region(excluded) else shared
+                matches = narrowed if in_region(excluded) else shared
                 matches = matches if pages is None else matches.within(pages)
             regions = fulltext.count_regions(matches) if params == [fulltext.REGION_FACET] and matches is not None else None
             if regions is not None:  # the regions read beside the matches

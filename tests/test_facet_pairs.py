@@ -14,7 +14,7 @@ from portal import roles
 from search import fulltext, pairs
 from search.models import FacetPair, PageFacet
 from search.outcome import Criteria
-from search.service import SearchService
+from search.service import Ranked, SearchService
 
 from .factories import make_collection, make_fiche, make_livrable, make_network, make_user, network_index
 
@@ -269,3 +269,6 @@ def test_words_in_regions_find_and_count_the_pages_of_those_regions(rf, reader, 
     assert_counts_of_the_rows(service, criteria.filters, service.count_facets(criteria, found.match), found.match)
     selection = PageFacet.objects.get(facet="type", value="selection").page_id
     assert selection in expected  # the collection of a Breton and an Occitan fiche, in either region
+    # a page the paginator asks later is ranked among the same matches as the first
+    later = Ranked(found.parsed, found.candidates, found.total, None, found.restriction, regions)
+    assert [row[0] for row in later[0 : found.total]] == [row[0] for row in found.ranked[1]]
