@@ -118,7 +118,7 @@ class Matches(RawSQL):
         fiches). Unchanged where the matches bring no regions (SQLite) or for no value. Only a
         narrowing: the pages that pass the filters are still asked for (`within`, the candidates)."""
         id_column, where, params, column, fence = self._parts
-        if not values or _engine() != "postgresql":
+        if not values or not narrows_by_regions():
             return self
         return Matches(self.table, id_column, f"{where} AND regions && %s::text[]", (*params, list(values)), column, fence)
 
@@ -130,6 +130,14 @@ class Matches(RawSQL):
         id_column, where, params, column, fence = self._parts
         sql, pages_params = pages.query.sql_with_params()
         return Matches(self.table, id_column, f"{where} AND {column} IN ({sql})", (*params, *pages_params), column, fence)
+
+
+def narrows_by_regions():
+    """Whether the index itself keeps only the matches of the region filter (`Matches.in_regions`, on
+    PostgreSQL): the pages a search asks the matches among then leave that filter out
+    (search.service.SearchService.page_ids), rather than joining the matches to the region's facet rows
+    to keep the same pages a second time."""
+    return _engine() == "postgresql"
 
 
 # The facet whose values the narrow table keeps beside each match on PostgreSQL (migration 0013): nearly
@@ -375,8 +383,8 @@ def ranked(query, candidates, offset, limit, restriction=None, regions=None):
     (`COUNT(*) OVER ()`): the ranking reads every match anyway, and a COUNT of its own read them all again
     (70 to 220 ms for a frequent word in a large region at 100,000 fiches on PostgreSQL). `restriction`:
     a condition on the page ids tested on each match, as in `matching`. `regions`: the region filter's
-    values, if any, which the candidates apply too, for the index to find only their matches
-    (`Matches.in_regions`).
+    values, if any, for the index to find only their matches (`Matches.in_regions`); where it does
+    (`narrows_by_regions`), the candidates leave that filter out, elsewhere they apply it.
     """
     if candidates is None:
         candidates_sql, candidates_params = None, ()

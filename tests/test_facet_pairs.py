@@ -253,22 +253,32 @@ def test_words_among_some_types_find_and_count_those_types_only(rf, reader, corp
             assert_counts_of_the_rows(service, filters, service.count_facets(criteria))
 
 
+@pytest.mark.parametrize("others", [{}, {"annee": ["2019"]}, {"type": ["fiche", "selection"]}])
 @pytest.mark.parametrize("regions", [["53"], ["53", "76"], ["76"]])
-def test_words_in_regions_find_and_count_the_pages_of_those_regions(rf, reader, corpus, regions):
+def test_words_in_regions_find_and_count_the_pages_of_those_regions(rf, reader, corpus, regions, others):
     """In one region or several, the matches of the words are also asked of the index by the regions they
-    bring along (search.fulltext.Matches.in_regions, on PostgreSQL): the results, total and counts are
-    those of the pages of those regions, a collection of two regions among them."""
+    bring along (search.fulltext.Matches.in_regions, on PostgreSQL), which then applies the region filter
+    alone: the results, total and counts are those of the pages of those regions passing the other
+    filters, a collection of two regions among them."""
     caches.all()[0].clear()
     service = SearchService(request_for(rf, reader))
-    criteria = Criteria(q="fiche", filters={"region": regions})
+    criteria = Criteria(q="fiche", filters={"region": regions, **others})
     found = service.matches(criteria)
     expected = set(service.filtered(criteria, match=found.match).values_list("page_id", flat=True))
     assert expected
     outcome = service.run(criteria)
     assert set(outcome.page.object_list) == expected and outcome.total == len(expected)
     assert_counts_of_the_rows(service, criteria.filters, service.count_facets(criteria, found.match), found.match)
-    selection = PageFacet.objects.get(facet="type", value="selection").page_id
-    assert selection in expected  # the collection of a Breton and an Occitan fiche, in either region
+    if "annee" not in others:
+        selection = PageFacet.objects.get(facet="type", value="selection").page_id
+        assert selection in expected  # the collection of a Breton and an Occitan fiche, in either region
+    # the candidates of the ranking apply the region filter only where the index does not: with the
+    # region alone, none to ask the matches among
+    if found.candidates is None:
+        assert fulltext.narrows_by_regions() and not others
+    else:
+        _sql, params = found.candidates.query.sql_with_params()
+        assert ("region" in params) != fulltext.narrows_by_regions()
     # a page the paginator asks later is ranked among the same matches as the first
     later = Ranked(found.parsed, found.candidates, found.total, None, found.restriction, regions)
     assert [row[0] for row in later[0 : found.total]] == [row[0] for row in found.ranked[1]]
