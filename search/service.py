@@ -467,10 +467,9 @@ class SearchService:
         querysets, statements = [], []
         head, head_params = "", ()
         shared = match
-        # the matches of the region filter, which the index gives apart (None where it cannot: no region
+        # the matches of the region filter, which the index gives apart (None where it does not: no region
         # filter, or SQLite); every part but the regions' own counts over them
-        narrowed = None if match is None else match.in_regions(_regions(criteria))
-        narrowed = None if narrowed is match else narrowed
+        narrowed = match.in_regions(_regions(criteria)) if match is not None and _regions_by_the_index(criteria) else None
 
         def in_region(excluded):
             return narrowed is not None and excluded != fulltext.REGION_FACET
